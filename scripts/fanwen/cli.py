@@ -1,0 +1,192 @@
+"""The one command: clean every raw page into Markdown reports.
+
+    python scripts/clean_reports.py --raw raw --out docs/reports
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from . import __version__, rules
+from .curation import CurationError, apply_curation, load_curation
+from .model import Page
+from .pipeline import Options, default_steps, run_page
+from .read import ReadError
+from .write import body_chars, slug, write_output
+
+RAW_SUFFIXES = (".txt", ".html", ".htm")
+DEFAULT_RAW = "raw"
+DEFAULT_OUT = "docs/reports"
+
+EPILOG = """\
+example:
+  python scripts/clean_reports.py --raw raw --out docs/reports
+
+Every .txt, .html and .htm file under --raw is read (HTML is recognised by its
+content), cut into reports and written to --out as one Markdown file per
+report, with catalogue.json (all reports) and removal-log.json (what each rule
+removed). Editorial choices go in RAW/curation.yaml. A file that cannot be read
+gets one line naming it; the others still go through and the exit code is 1.
+"""
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(
+        prog="clean_reports.py",
+        description="Turn raw 范文 pages into one clean Markdown page per report.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ap.add_argument("--raw", default=DEFAULT_RAW, type=Path, help=f"folder of raw pages (default: {DEFAULT_RAW})")
+    ap.add_argument("--out", default=DEFAULT_OUT, type=Path,
+                    help=f"folder the reports are written to, owned by the cleanup (default: {DEFAULT_OUT})")
+    ap.add_argument("--disable", action="append", default=[], metavar="NAME",
+                    help="switch off a pipeline step or chrome rule by name (repeatable)")
+    ap.add_argument("--list-steps", action="store_true", help="list the pipeline steps and chrome rules, then exit")
+    ap.add_argument("--quiet", "-q", action="store_true", help="print errors only, no progress or summary")
+    ap.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return ap.parse_args(argv)
+
+
+def raw_files(raw: Path) -> tuple[list[Path], list[Path]]:
+    """(pages to read, other files skipped), sorted, hidden files ignored."""
+    pages, skipped = [], []
+    for p in sorted(raw.rglob("*")):
+        rel = p.relative_to(raw)
+        if not p.is_file() or any(part.startswith(".") for part in rel.parts):
+            continue
+        if p.suffix.lower() in RAW_SUFFIXES:
+            pages.append(p)
+        elif p.name != "curation.yaml":
+            skipped.append(p)
+    return pages, skipped
+
+
+def list_steps() -> str:
+    lines = ["pipeline steps (in order):"]
+    for s in default_steps():
+        lines.append(f"  {s.name:<26} {s.scope:<7} {s.why}")
+    lines.append("chrome rules (rules/chrome.yaml):")
+    cfg = rules.chrome()
+    for r in [*cfg["line"], cfg["related_list"], *cfg["inline"]]:
+        lines.append(f"  {r.name:<26} {r.why}")
+    lines.append(f"  {'page_title_repeat':<26} A repeat of the page title after the last report.")
+    return "\n".join(lines)
+
+
+class Progress:
+    """One updating line on stderr while pages are cleaned (only on a terminal)."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.total, self.enabled, self.done = total, enabled and sys.stderr.isatty() and total > 1, 0
+
+    def step(self, name: str) -> None:
+        self.done += 1
+        if self.enabled:
+            width = 30
+            filled = width * self.done // self.total
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {name[:40]:<40}")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r" + " " * 80 + "\r")
+
+
+def assign_slugs(pages: list[Page]) -> None:
+    """Give each report its file name; a (very unlikely) clash gets a numeric suffix."""
+    seen: set[str] = set()
+    for page in pages:
+        for rep in page.reports:
+            name = slug(rep.meta["title"], rep.key)
+            base, n = name, 2
+            while name in seen:
+                name, n = f"{base}-{n}", n + 1
+            seen.add(name)
+            rep.meta["slug"] = name
+
+
+def summary(pages: list[Page], errors: list[str], skipped: list[Path], stats: dict) -> str:
+    reports = [r for p in pages for r in p.reports if not r.meta.get("hidden")]
+    hidden = sum(1 for p in pages for r in p.reports if r.meta.get("hidden"))
+    units = Counter(r.meta["unit_type"] for r in reports)
+    flags = Counter(f for r in reports for f in r.flags)
+    rows = [("pages read", str(len(pages))), ("reports", str(len(reports)))]
+    if hidden:
+        rows.append(("hidden by curation", str(hidden)))
+    for unit in rules.units()["vocabulary"]:
+        if units[unit]:
+            rows.append((f"  {unit}", str(units[unit])))
+    for flag, n in sorted(flags.items()):
+        rows.append((f"flag {flag}", str(n)))
+    rows.append(("warnings", str(sum(len(p.warnings) for p in pages))))
+    rows.append(("errors", str(len(errors))))
+    if skipped:
+        rows.append(("other files skipped", str(len(skipped))))
+    rows.append(("files written / unchanged / removed",
+                 f"{stats['written']} / {stats['unchanged']} / {stats['removed']}"))
+    width = max(len(k) for k, _ in rows)
+    return "\n".join(f"{k:<{width}}  {v:>6}" for k, v in rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.list_steps:
+        print(list_steps())
+        return 0
+    known = {s.name for s in default_steps()} | {r.name for r in [*rules.chrome()["line"], *rules.chrome()["inline"]]}
+    known |= {"related_list", "page_title_repeat"}
+    for name in args.disable:
+        if name not in known:
+            print(f"error: --disable {name}: no step or rule of that name (see --list-steps)", file=sys.stderr)
+            return 2
+    if not args.raw.is_dir():
+        print(f"error: {args.raw}: raw folder not found", file=sys.stderr)
+        return 2
+    try:
+        curation = load_curation(args.raw)
+    except CurationError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    opts = Options(frozenset(args.disable))
+    files, skipped = raw_files(args.raw)
+    pages: list[Page] = []
+    errors: list[str] = []
+    progress = Progress(len(files), not args.quiet)
+    for path in files:
+        source = path.relative_to(args.raw).as_posix()
+        progress.step(source)
+        try:
+            page = run_page(source, path.read_bytes(), opts)
+        except ReadError as e:
+            errors.append(f"error: {args.raw / source}: {e}")
+            continue
+        except OSError as e:
+            errors.append(f"error: {args.raw / source}: cannot read ({e.strerror or e})")
+            continue
+        except Exception as e:  # one bad page must not stop the others; say which and why
+            errors.append(f"error: {args.raw / source}: internal error ({type(e).__name__}: {e})")
+            continue
+        pages.append(page)
+    progress.close()
+    for page in pages:
+        for rep in page.reports:
+            rep.meta["chars"] = body_chars(rep)
+            apply_curation(rep, curation)
+    assign_slugs(pages)
+    stats = write_output(args.out, pages, rules.units()["vocabulary"], rules.rules_version())
+    for line in errors:
+        print(line, file=sys.stderr)
+    if not args.quiet:
+        for page in pages:
+            for w in page.warnings:
+                print(f"warning: {args.raw / page.source}: {w}", file=sys.stderr)
+        used = {r.key for p in pages for r in p.reports}
+        for key in curation.keys_unused(used):
+            print(f"warning: {args.raw / 'curation.yaml'}: no report {key!r}", file=sys.stderr)
+        for p in skipped:
+            print(f"note: {p}: not a .txt/.html/.htm page, skipped", file=sys.stderr)
+        print(summary(pages, errors, skipped, stats))
+    return 1 if errors else 0

@@ -1,0 +1,160 @@
+"""Curation: an editor's choices, kept in ``raw/curation.yaml``, applied on every run.
+
+Generated pages are never edited by hand. An editor fixes a title, unit type,
+genre or date, marks a model report (推荐), hides a report or redacts a phrase
+(these reports name private people), and the next run applies it again.
+Reports are named by their raw file and position: ``"000_….txt#2"``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import rules
+from .model import Report
+
+FILE_NAME = "curation.yaml"
+REDACTED = "××"
+STRING_FIELDS = ("title", "subtitle", "org", "author", "date", "unit_type", "genre", "note")
+FLAG_FIELDS = ("recommended", "hidden")
+_DATE = re.compile(r"^(?:\d{4}|-)-\d{2}-\d{2}$")
+
+EXAMPLE = """\
+# 范文参考库 — curation (编辑加工)
+# Editorial choices applied on every run of the cleanup. Name a report by its raw
+# file and its position on the page ("file#part", as in the removal log).
+#
+# reports:
+#   "000_50ee0fb81cba185b.txt#1":
+#     title: 党员领导干部点评创先争优工作情况汇报   # fix the title
+#     unit_type: 事业单位                          # one of the ten unit types
+#     genre: 工作汇报                              # one of the six genres
+#     date: "2011-02-14"                          # YYYY-MM-DD, or --MM-DD
+#     recommended: true                           # 推荐范文
+#     hidden: false                               # true: not published
+#     redact: [某某某]                             # phrases replaced by ××
+#     note: 本文做法可供基层党支部参考。            # 编者按, shown above the text
+# redact: [李仁斌]                                 # phrases redacted in every report
+reports: {}
+redact: []
+"""
+
+
+class CurationError(Exception):
+    """The curation file cannot be used; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Curation:
+    reports: dict[str, dict] = field(default_factory=dict)
+    redact: tuple[str, ...] = ()
+
+    def keys_unused(self, used: set[str]) -> list[str]:
+        return sorted(set(self.reports) - used)
+
+
+def load_curation(raw_dir: Path) -> Curation:
+    """Read and check ``raw_dir/curation.yaml`` (an absent file means no curation)."""
+    path = raw_dir / FILE_NAME
+    if not path.exists():
+        return Curation()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as e:
+        raise CurationError(f"{path}: not valid YAML ({str(e).splitlines()[0]})") from None
+    if not isinstance(data, dict):
+        raise CurationError(f"{path}: expected a mapping with 'reports' and 'redact'")
+    unknown = set(data) - {"reports", "redact"}
+    if unknown:
+        raise CurationError(f"{path}: unknown key {sorted(unknown)[0]!r} (use 'reports' and 'redact')")
+    reports = data.get("reports") or {}
+    if not isinstance(reports, dict):
+        raise CurationError(f"{path}: 'reports' must map \"file#part\" to edits")
+    units = rules.units()["vocabulary"]
+    genres = rules.genres()["vocabulary"]
+    checked: dict[str, dict] = {}
+    for key, edits in reports.items():
+        where = f"{path}: report {key!r}"
+        if not isinstance(key, str) or not re.match(r"^.+#\d+$", key):
+            raise CurationError(f"{where}: name a report as \"file#part\"")
+        if not isinstance(edits, dict):
+            raise CurationError(f"{where}: expected a mapping of edits")
+        for k, v in edits.items():
+            if k in STRING_FIELDS:
+                if not isinstance(v, str):
+                    raise CurationError(f"{where}: {k} must be a string")
+            elif k in FLAG_FIELDS:
+                if not isinstance(v, bool):
+                    raise CurationError(f"{where}: {k} must be true or false")
+            elif k == "redact":
+                if not isinstance(v, list) or not all(isinstance(x, str) and x for x in v):
+                    raise CurationError(f"{where}: redact must be a list of phrases")
+            else:
+                raise CurationError(f"{where}: unknown field {k!r}")
+        if "unit_type" in edits and edits["unit_type"] not in units:
+            raise CurationError(f"{where}: unit_type {edits['unit_type']!r} is not one of {'、'.join(units)}")
+        if "genre" in edits and edits["genre"] not in genres:
+            raise CurationError(f"{where}: genre {edits['genre']!r} is not one of {'、'.join(genres)}")
+        if "date" in edits and not _DATE.match(edits["date"]):
+            raise CurationError(f"{where}: date must be YYYY-MM-DD or --MM-DD")
+        checked[key] = dict(edits)
+    redact = data.get("redact") or []
+    if not isinstance(redact, list) or not all(isinstance(x, str) and x for x in redact):
+        raise CurationError(f"{path}: 'redact' must be a list of phrases")
+    return Curation(checked, tuple(redact))
+
+
+def redact_text(text: str, phrases: list[str] | tuple[str, ...]) -> tuple[str, int]:
+    """Replace each phrase with ××; returns the text and the number of replacements.
+
+    >>> redact_text("普通员工李仁斌因患脑瘤在家休息一年", ["李仁斌", "因患脑瘤"])
+    ('普通员工××××在家休息一年', 2)
+    """
+    n = 0
+    for p in sorted(phrases, key=len, reverse=True):
+        n += text.count(p)
+        text = text.replace(p, REDACTED)
+    return text, n
+
+
+def apply_curation(rep: Report, cur: Curation) -> None:
+    """Apply the editor's choices for this report (and the global redactions)."""
+    edits = cur.reports.get(rep.key, {})
+    meta = rep.meta
+    phrases = [*cur.redact, *edits.get("redact", [])]
+    if phrases:
+        for ln in rep.lines:
+            new, n = redact_text(ln.text, phrases)
+            if n:
+                rep.remove("curation_redact", f"{n} phrase(s) on this line", ln.no)
+                ln.text = new
+        for key in ("title", "subtitle", "org", "author", "byline", "listing_title"):
+            if meta.get(key):
+                meta[key], _ = redact_text(meta[key], phrases)
+        rep.closing = [redact_text(c, phrases)[0] for c in rep.closing]
+    if not edits:
+        return
+    curated = []
+    for key in ("title", "subtitle", "org", "author", "date", "unit_type", "genre"):
+        if key in edits and edits[key] != meta.get(key):
+            meta[key] = edits[key]
+            curated.append(key)
+            if key in ("unit_type", "genre"):
+                meta[f"{key}_reason"] = "编辑指定"
+    if "unit_type" in curated or "genre" in curated:
+        rest = [t for t in meta.get("tags", [])[2:]]
+        meta["tags"] = [meta["unit_type"], meta["genre"], *rest]
+    if edits.get("recommended"):
+        meta["recommended"] = True
+    if edits.get("hidden"):
+        meta["hidden"] = True
+    if edits.get("note"):
+        meta["editor_note"] = edits["note"]
+    if curated:
+        meta["curated"] = curated
+
+
+

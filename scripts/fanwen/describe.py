@@ -1,0 +1,242 @@
+"""Stage 6, describe: read a report's head and closing into metadata.
+
+Head: organisation line, title (possibly broken over two lines), subtitle,
+byline (organisation or position and a person), date; repeats of the title
+are dropped. Closing: the signature, the date and the distribution block of
+an official document. What is left between them is the body.
+"""
+from __future__ import annotations
+
+import re
+
+from .chrome import is_body_line
+from .dates import is_date_line, parse_date, split_trailing_date
+from .model import Line, Report
+from .shapes import (
+    byline, is_distribution_line, is_distribution_start, is_org_name, is_person_name, is_salutation,
+    is_signature, is_title_like, numbering, org_and_title, org_line, subtitle_text,
+)
+from .text import cjk_count, fold, is_cjk
+
+MAX_HEAD_LINES = 8
+MAX_CLOSING_LINES = 10
+
+
+def join_title(parts: list[str]) -> str:
+    """Join a title broken over lines: directly inside a quotation or after a comma,
+    with a space between two complete phrases.
+
+    >>> join_title(["发挥“党旗下的蒲公英”品牌效应助推“创先", "争优”活动显实效"])
+    '发挥“党旗下的蒲公英”品牌效应助推“创先争优”活动显实效'
+    >>> join_title(["以创先争优活动为契机", "推动企业党建工作创新"])
+    '以创先争优活动为契机 推动企业党建工作创新'
+    """
+    out = parts[0].strip()
+    for p in parts[1:]:
+        p = p.strip()
+        open_quote = out.count("“") > out.count("”") or out.count("《") > out.count("》")
+        if open_quote or out[-1:] in "，,、：:" or not is_cjk(out[-1:]) or len(p) <= 3:
+            out += p
+        else:
+            out += " " + p
+    return out
+
+
+def _same(a: str, b: str) -> bool:
+    return bool(a) and fold(a) == fold(b)
+
+
+def parse_head(rep: Report) -> None:
+    """Take the head lines off ``rep.lines`` into ``rep.meta``."""
+    lines = rep.lines
+    meta = rep.meta
+    title_parts: list[str] = []
+    title_done = False
+    i = 0
+    while i < min(len(lines), MAX_HEAD_LINES):
+        s = lines[i].text
+        no = lines[i].no
+        if is_salutation(s) or numbering(s)[0] or is_body_line(s) or len(s) > 80:
+            break
+        title = join_title(title_parts) if title_parts else ""
+        known = [t for t in (title, rep.listing_title) if t]
+        org, title_text = org_and_title(s)
+        if org and not title_parts:
+            meta.setdefault("org", org)
+            title_parts = [title_text]
+            i += 1
+            continue
+        if any(_same(s, t) for t in known):
+            if not title_parts:
+                title_parts = [s]
+            else:
+                rep.remove("duplicate_title", s, no)
+            i += 1
+            continue
+        rest = _after_title(s, known)
+        if rest is not None:
+            # the title repeated with the author glued on: "…新发展李云清"
+            rep.remove("duplicate_title", s[: len(s) - len(rest)], no)
+            meta.setdefault("author", rest)
+            if not title_parts:
+                title_parts = [s[: len(s) - len(rest)]]
+            title_done = True
+            i += 1
+            continue
+        sub = subtitle_text(s)
+        if sub:
+            if meta.get("subtitle"):
+                break
+            meta["subtitle"] = s.strip()
+            title_done = True
+            i += 1
+            continue
+        if is_date_line(s):
+            meta.setdefault("date", parse_date(s))
+            meta.setdefault("head_date_text", s)
+            title_done = True
+            i += 1
+            continue
+        org = org_line(s)
+        if org:
+            meta.setdefault("org", org)
+            meta.setdefault("byline", s)
+            i += 1
+            continue
+        who, name = byline(s)
+        if who or name:
+            meta.setdefault("byline", s)
+            if name:
+                meta.setdefault("author", name)
+            if who and is_org_name(who):
+                meta.setdefault("org", who)
+            elif who:
+                meta.setdefault("position", who)
+            title_done = True
+            i += 1
+            continue
+        nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+        if not title_parts and is_org_name(s) and is_title_like(nxt) and not _same(nxt, s):
+            meta.setdefault("org", s)
+            meta.setdefault("byline", s)
+            i += 1
+            continue
+        if is_title_like(s) and not title_done and len(title_parts) < 3:
+            title_parts.append(s)
+            i += 1
+            continue
+        break
+    rep.lines = lines[i:]
+    own = join_title(title_parts) if title_parts else ""
+    listing = rep.listing_title
+    meta["title"] = own or listing
+    if own and listing and not _same(own, listing):
+        meta["listing_title"] = listing
+    if own:
+        meta["title_lines"] = title_parts
+
+
+def _after_title(s: str, titles: list[str]) -> str | None:
+    """What follows a repeated title on its line, when that is a person's name.
+
+    >>> _after_title("以“创先争优”活动为契机 推动组织建设新发展李云清", ["以“创先争优”活动为契机 推动组织建设新发展"])
+    '李云清'
+    """
+    for t in titles:
+        ft = fold(t)
+        acc = ""
+        for idx, ch in enumerate(s):
+            acc += fold(ch)
+            if acc == ft:
+                rest = s[idx + 1 :].strip()
+                return rest if rest and is_person_name(rest) else None
+            if not ft.startswith(acc):
+                break
+    return None
+
+
+def parse_closing(rep: Report) -> None:
+    """Take the signature, date and distribution block off the end of ``rep.lines``."""
+    lines = rep.lines
+    meta = rep.meta
+    n = len(lines)
+    lo = max(0, n - MAX_CLOSING_LINES)
+    # the distribution block: from its first line ("分送:…") to the end, short lines only
+    for k in range(lo, n):
+        if is_distribution_start(lines[k].text) and all(len(ln.text) <= 60 for ln in lines[k:]):
+            meta["distribution"] = [ln.text for ln in lines[k:]]
+            for ln in lines[k:]:
+                rep.remove("distribution_block", ln.text, ln.no)
+            lines = lines[:k]
+            break
+    while lines and is_distribution_line(lines[-1].text) and len(lines[-1].text) <= 40:
+        meta.setdefault("distribution", []).insert(0, lines[-1].text)
+        rep.remove("distribution_block", lines[-1].text, lines[-1].no)
+        lines = lines[:-1]
+    closing: list[str] = []
+    for _ in range(3):
+        if len(lines) < 2:
+            break
+        s = lines[-1].text
+        if is_date_line(s) and "date" not in meta:
+            meta["date"] = parse_date(s)
+            meta["date_text"] = s
+        elif is_date_line(s):
+            pass
+        else:
+            sig, date_text = split_trailing_date(s)
+            if date_text and is_signature(sig):
+                meta.setdefault("date", parse_date(date_text))
+                meta.setdefault("date_text", date_text)
+                meta.setdefault("signature", sig)
+            elif is_signature(s) and not ends_with_punct(s):
+                meta.setdefault("signature", s)
+            else:
+                break
+        closing.insert(0, s)
+        lines = lines[:-1]
+    rep.closing = closing
+    rep.lines = lines
+
+
+def ends_with_punct(s: str) -> bool:
+    return bool(s) and not (is_cjk(s[-1]) or s[-1].isalnum() or s[-1] in "）)")
+
+
+_DEFINED_AS = re.compile(r"(?:^|[，,。；：:])\s*(?P<org>[^，,。；：:“”（）()\s]{4,30}?)\s*[（(]以下简称")
+_CLAUSE_ORG = re.compile(
+    r"(?:^|[，,。；])\s*(?:现将|我们|经过)?(?P<org>[\u4e00-\u9fff]{2,24}?"
+    r"(?:党委|党组|党总支|党支部|总支|支部|党工委|委员会|检查组|点评组|督导组|指导组|中心|公司|集团|局|厂|队|院|校|街道|社区|村))"
+    r"(?=一行|认真|高度|积极|始终|紧紧|根据|按照|于\d|在|自|以|把|将|坚持|开展|结合|围绕|立足|召开|组织|全体)"
+)
+# An opening clause that starts like this names a circumstance, not the actor.
+_NOT_AN_ACTOR = ("根据", "按照", "依据", "为了", "为", "通过", "在", "对", "经", "随着", "自", "从", "由于", "今年", "近年")
+
+
+def find_org_in_body(rep: Report) -> str:
+    """The organisation a report speaks for, read off its first paragraphs.
+
+    "上海金山石油化工建筑有限公司党委(以下简称公司)" defines it outright; else the
+    subject of an opening clause ("…,管理部党总支认真组织开展…").
+    """
+    opening = "".join(ln.text for ln in rep.lines[:3] if ln.kind == "p")[:400]
+    m = _DEFINED_AS.search(opening)
+    if m:
+        return m.group("org")
+    for m in _CLAUSE_ORG.finditer(opening):
+        if not m.group("org").startswith(_NOT_AN_ACTOR):
+            return m.group("org")
+    return ""
+
+
+def fuller_org(org: str, rep: Report) -> str:
+    """"市疾病预防控制中心" -> "开平市疾病预防控制中心" when the body names it in full."""
+    if not org:
+        return org
+    text = "".join(ln.text for ln in rep.lines[:3])
+    m = re.search(r"(?:^|[，,。；：:])\s*(?P<pre>[\u4e00-\u9fff]{2,4}?)" + re.escape(org), text)
+    if m and cjk_count(m.group("pre")) >= 2 and m.group("pre")[-1] in "省市县区州旗盟":
+        return m.group("pre") + org
+    if m and org[0] in "省市县区州" and cjk_count(m.group("pre")) >= 2:
+        return m.group("pre") + org
+    return org

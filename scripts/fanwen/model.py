@@ -1,0 +1,80 @@
+"""The data that flows through the pipeline: pages, lines, reports, removals."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Line:
+    """One line of text with the raw line number it came from.
+
+    ``kind`` is "p" (paragraph) or "h" (heading, with ``level`` 2-5).
+    """
+
+    text: str
+    no: int
+    kind: str = "p"
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class Removal:
+    """Text a named rule took out of the body, and where it came from."""
+
+    rule: str
+    text: str
+    line: int = 0
+
+    def as_dict(self) -> dict:
+        return {"rule": self.rule, "line": self.line, "text": self.text}
+
+
+@dataclass
+class Page:
+    """One raw file, decoded, with its lines and what was learned about it."""
+
+    source: str
+    text: str
+    encoding: str
+    is_html: bool
+    lines: list[Line] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    # facts read off the page's chrome: announced report count, its label,
+    # whether a paywall cut the text off
+    announced: int = 0
+    announced_label: str = ""
+    paywalled: bool = False
+    paywall_lines: list[int] = field(default_factory=list)  # last line before each paywall
+    title: str = ""
+    repairs: list[tuple[str, str, int]] = field(default_factory=list)  # mojibake (raw, fixed, line)
+    garbled_runs: list[tuple[str, int]] = field(default_factory=list)  # mojibake left as it was
+    garbled_lines: set[int] = field(default_factory=set)
+    lexicon: object = None  # text.Lexicon of the cut reports, built on first use
+    changed_by: list[str] = field(default_factory=list)
+    reports: list["Report"] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    """One report cut out of a page, on its way to a Markdown file."""
+
+    source: str
+    part: int
+    lines: list[Line]
+    listing_title: str = ""
+    meta: dict = field(default_factory=dict)
+    flags: set[str] = field(default_factory=set)
+    removed: list[Removal] = field(default_factory=list)
+    changed_by: list[str] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)  # signature / date lines kept at the end
+    substitutions: list[tuple[str, str]] = field(default_factory=list)  # (raw, fixed) character repairs
+
+    @property
+    def key(self) -> str:
+        """Stable identity used by curation and the catalogue: ``file#part``."""
+        return f"{self.source}#{self.part}"
+
+    def remove(self, rule: str, text: str, line: int = 0) -> None:
+        if text.strip():
+            self.removed.append(Removal(rule, text.strip(), line))

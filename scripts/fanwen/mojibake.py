@@ -1,0 +1,136 @@
+"""Repair of GBK-shift mojibake.
+
+Some pages passed through a GBK decoder that lost step at a "。" (GBK bytes
+A1 A3): the lead byte A1 came out alone as "?", the next two bytes were read as
+one full-width character (later narrowed to ASCII, so "！" became "!"), and
+every following pair was read one byte out of step, until an ASCII byte (the
+trail byte of a Traditional character, or a real ASCII character) brought the
+decoder back in step. Re-encoding the run and decoding it with the lost A1 in
+front gives the original text back, byte for byte.
+
+Where a further byte was lost inside the run, the re-decoded text is a guess.
+Such a run is left as it is and reported as garbled: text is never invented.
+The test of a guess is the one a careful reader applies: every recovered
+character must read as part of a word that the same page uses elsewhere.
+"""
+from __future__ import annotations
+
+import re
+
+from .text import Lexicon, is_cjk
+
+# "?" (the lone lead byte), one full-width or narrowed ASCII character, then
+# the out-of-step run of non-ASCII characters.
+SHIFT_RUN = re.compile(r"\?(?P<fw>[!-~\uff01-\uff5e])(?P<mid>[^\x00-\x7f]*)")
+LOST_LEAD = b"\xa1"  # first byte of "。"
+ENCODING = "gbk"
+
+
+def _run_bytes(fw: str, mid: str) -> bytes | None:
+    """Bytes the shifted decoder read, with the lost lead byte put back in front."""
+    code = ord(fw)
+    if code >= 0xFF01:  # not narrowed: the full-width form itself
+        code -= 0xFF01 - 0x21
+    try:
+        return LOST_LEAD + bytes([0xA3, code + 0x80]) + mid.encode(ENCODING)
+    except UnicodeEncodeError:
+        return None
+
+
+def decode_shift_run(fw: str, mid: str, after: str) -> tuple[str, int] | None:
+    """Re-decode one run in step. Returns (text, number of chars of ``after`` used).
+
+    The run ends either inside its last character (the ASCII trail byte was read
+    as part of it) or at the next ASCII character, which is a trail byte.
+
+    >>> decode_shift_run("!", "包", "h建工作")
+    ('。“黨', 1)
+    >>> decode_shift_run("?", "茖", "W完善")
+    ('。科學', 1)
+    >>> decode_shift_run("!", "皃", "0” style")
+    ('。“p', 0)
+    >>> decode_shift_run("2", "", "004?31號") is None
+    True
+    """
+    raw = _run_bytes(fw, mid)
+    if raw is None:
+        return None
+    candidates = [(raw, 0)]
+    if after and 0x40 <= ord(after[0]) <= 0x7E:
+        candidates.append((raw + after[0].encode("ascii"), 1))
+    for data, used in candidates:
+        try:
+            text = data.decode(ENCODING)
+        except UnicodeDecodeError:
+            continue
+        if text.startswith("。"):
+            return text, used
+    return None
+
+
+def plausible(fixed: str, following: str, lexicon: Lexicon) -> bool:
+    """Does every recovered character read as part of a word used elsewhere on the page?
+
+    A character passes when it occurs elsewhere and stands next to one of its
+    neighbours (inside the repair, or the first character after it) as a pair
+    that the page also uses elsewhere.
+    """
+    s = fixed + following[:1]
+    for i, ch in enumerate(fixed):
+        if not is_cjk(ch):
+            continue
+        if lexicon.char(ch) == 0:
+            return False
+        left = s[i - 1] if i > 0 else ""
+        right = s[i + 1] if i + 1 < len(s) else ""
+        if not any(is_cjk(a) and is_cjk(b) and lexicon.pair(a, b) > 0 for a, b in ((left, ch), (ch, right))):
+            return False
+    return True
+
+
+def page_lexicon(text: str) -> Lexicon:
+    """Lexicon of a page with every candidate run blanked out (a run must not vouch for itself)."""
+    return Lexicon(SHIFT_RUN.sub("\n", text))
+
+
+def repair_gbk_shift(line: str, lexicon: Lexicon) -> tuple[str, list[tuple[str, str]], list[str]]:
+    """Repair the GBK-shift runs of one line.
+
+    Returns the line, the (raw, repaired) pairs, and the raw runs that could not
+    be repaired exactly (left in place).
+
+    >>> lex = Lexicon("黨建工作也是管理。科學管理。")
+    >>> repair_gbk_shift("提升黨建工作的績效?!包h建工作也是管理”", lex)[0]
+    '提升黨建工作的績效。“黨建工作也是管理”'
+    >>> repair_gbk_shift("(中辦發?2004?31號)", lex)
+    ('(中辦發?2004?31號)', [], [])
+    """
+    out: list[str] = []
+    repairs: list[tuple[str, str]] = []
+    garbled: list[str] = []
+    pos = skip = 0
+    for m in SHIFT_RUN.finditer(line):
+        if m.start() < max(pos, skip):
+            continue
+        fw, mid = m.group("fw"), m.group("mid")
+        after = line[m.end():]
+        res = decode_shift_run(fw, mid, after)
+        if res is None:
+            if mid and any(is_cjk(c) for c in mid):
+                # A byte lost inside the run shows as a further "?": the run
+                # goes on to the ASCII character after it.
+                end = m.end() + (2 if after[:1] == "?" else 0)
+                garbled.append(line[m.start():end])
+                skip = end
+            continue
+        fixed, used = res
+        end = m.end() + used
+        if not plausible(fixed, line[end:], lexicon):
+            garbled.append(line[m.start():end])
+            continue
+        out.append(line[pos:m.start()])
+        out.append(fixed)
+        repairs.append((line[m.start():end], fixed))
+        pos = end
+    out.append(line[pos:])
+    return "".join(out), repairs, garbled

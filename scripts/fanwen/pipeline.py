@@ -1,0 +1,228 @@
+"""The pipeline: an ordered list of named steps, registered in one place.
+
+Page steps work on a whole page, report steps on each report cut out of it.
+Any step can be switched off by name (``--disable``), and so can any chrome
+rule. For every page and report the pipeline records which steps changed it;
+with the removal log that is the proof that nothing was lost.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from . import chrome, classify, describe, mojibake, repair, split, structure
+from .model import Line, Page, Removal, Report
+from .read import read_page
+from .text import Lexicon, cjk_count, to_simplified
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the user switched off (steps or chrome rules, by name)."""
+
+    disabled: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    scope: str  # "page" or "report"
+    run: Callable
+    why: str
+
+
+# --- page steps ---------------------------------------------------------
+
+
+def _repair_gbk_shift(page: Page, opts: Options) -> None:
+    lexicon = mojibake.page_lexicon("\n".join(ln.text for ln in page.lines))
+    for ln in page.lines:
+        fixed, repairs, garbled = mojibake.repair_gbk_shift(ln.text, lexicon)
+        if repairs:
+            ln.text = fixed
+            page.repairs.extend((raw, new, ln.no) for raw, new in repairs)
+        if garbled:
+            page.garbled_lines.add(ln.no)
+            page.garbled_runs.extend((g, ln.no) for g in garbled)
+
+
+def _strip_site_chrome(page: Page, opts: Options) -> None:
+    chrome.strip_site_chrome(page, opts.disabled)
+
+
+def _split_reports(page: Page, opts: Options) -> None:
+    page.reports = split.split_page(page)
+    repaired = {no for _raw, _new, no in page.repairs}
+    for rep in page.reports:
+        nos = {ln.no for ln in rep.lines} | {r.line for r in rep.removed}
+        if nos & repaired:
+            rep.flags.add("repaired")
+        if nos & page.garbled_lines:
+            rep.flags.add("garbled")
+        if nos & set(page.paywall_lines):
+            rep.flags.add("truncated")
+    if page.paywalled and page.reports and not page.paywall_lines:
+        page.reports[-1].flags.add("truncated")
+    if page.announced and page.announced != len(page.reports):
+        page.warnings.append(f"the page announces {page.announced} reports but holds {len(page.reports)}")
+
+
+# --- report steps -------------------------------------------------------
+
+
+def _map_text(rep: Report, fn: Callable[[str], str]) -> None:
+    for ln in rep.lines:
+        ln.text = fn(ln.text)
+    rep.listing_title = fn(rep.listing_title)
+
+
+def _convert_traditional(rep: Report, page: Page, opts: Options) -> None:
+    text = rep.listing_title + "\n" + "\n".join(ln.text for ln in rep.lines)
+    if repair.is_traditional(text):
+        _map_text(rep, to_simplified)
+        rep.flags.add("traditional")
+
+
+def _fix_variant_characters(rep: Report, page: Page, opts: Options) -> None:
+    for ln in rep.lines:
+        fixed = repair.fix_variant_characters(ln.text)
+        if fixed != ln.text:
+            rep.substitutions.extend((a, b) for a, b in zip(ln.text, fixed) if a != b)
+            ln.text = fixed
+
+
+def _repair_document_numbers(rep: Report, page: Page, opts: Options) -> None:
+    _map_text(rep, repair.repair_document_number_brackets)
+
+
+def _fullwidth_punctuation(rep: Report, page: Page, opts: Options) -> None:
+    _map_text(rep, repair.to_fullwidth_punctuation)
+
+
+def _parse_head(rep: Report, page: Page, opts: Options) -> None:
+    describe.parse_head(rep)
+
+
+def _parse_closing(rep: Report, page: Page, opts: Options) -> None:
+    describe.parse_closing(rep)
+
+
+def _split_glued_headings(rep: Report, page: Page, opts: Options) -> None:
+    rep.lines = structure.split_glued_headings(rep.lines)
+
+
+def _rejoin_broken_lines(rep: Report, page: Page, opts: Options) -> None:
+    rep.lines = repair.rejoin_broken_lines(rep.lines)
+
+
+def _join_orphan_fragments(rep: Report, page: Page, opts: Options) -> None:
+    rep.lines = repair.join_orphan_fragments(rep.lines, _lexicon(page))
+
+
+def _remove_stray_spaces(rep: Report, page: Page, opts: Options) -> None:
+    lexicon = _lexicon(page)
+    for ln in rep.lines:
+        ln.text = repair.remove_stray_spaces(ln.text, lexicon, paragraph=cjk_count(ln.text) >= 30)
+
+
+def _mark_headings(rep: Report, page: Page, opts: Options) -> None:
+    rep.lines = structure.mark_headings(rep.lines)
+
+
+def _find_org(rep: Report, page: Page, opts: Options) -> None:
+    org = rep.meta.get("org") or rep.meta.get("signature") or describe.find_org_in_body(rep)
+    if org:
+        rep.meta["org"] = describe.fuller_org(org, rep)
+
+
+def _classify(rep: Report, page: Page, opts: Options) -> None:
+    classify.classify(rep, page.announced_label)
+
+
+def _lexicon(page: Page) -> Lexicon:
+    if page.lexicon is None:
+        page.lexicon = Lexicon("\n".join(ln.text for r in page.reports for ln in r.lines))
+    return page.lexicon
+
+
+def default_steps() -> tuple[Step, ...]:
+    """Every step, in the order it runs. This is the one place steps are registered."""
+    return (
+        Step("repair_gbk_shift", "page", _repair_gbk_shift,
+             "undo GBK-shift mojibake exactly, before the HTML residue around it is stripped"),
+        Step("strip_site_chrome", "page", _strip_site_chrome,
+             "drop the site's furniture: breadcrumbs, meta lines, paywalls, watermarks (rules/chrome.yaml)"),
+        Step("split_reports", "page", _split_reports,
+             "cut the page into its reports at 第N篇 markers or at unmarked report heads"),
+        Step("convert_traditional", "report", _convert_traditional,
+             "convert a Traditional-script report to Simplified with OpenCC"),
+        Step("fix_variant_characters", "report", _fix_variant_characters,
+             "replace characters that encoding conversions left for another (設臵 -> 設置)"),
+        Step("repair_document_numbers", "report", _repair_document_numbers,
+             "restore the 〔〕 around the year in a document number („202_‟ -> 〔202_〕)"),
+        Step("fullwidth_punctuation", "report", _fullwidth_punctuation,
+             "turn half-width , : ; ? ! ( ) in Chinese text full-width"),
+        Step("parse_head", "report", _parse_head,
+             "read title, subtitle, organisation, author and date off the head; drop repeated titles"),
+        Step("parse_closing", "report", _parse_closing,
+             "read signature, date and distribution block off the end"),
+        Step("split_glued_headings", "report", _split_glued_headings,
+             "cut headings off the paragraphs they are glued to"),
+        Step("rejoin_broken_lines", "report", _rejoin_broken_lines,
+             "join lines broken in mid-sentence back into paragraphs"),
+        Step("join_orphan_fragments", "report", _join_orphan_fragments,
+             "put fragments torn off by a page break back where they belong"),
+        Step("remove_stray_spaces", "report", _remove_stray_spaces,
+             "drop spaces inside words and next to Chinese punctuation"),
+        Step("mark_headings", "report", _mark_headings,
+             "make official-document numbering Markdown headings (一、 ## … （1） #####)"),
+        Step("find_org", "report", _find_org,
+             "name the organisation from the head, the signature or the opening clause"),
+        Step("classify", "report", _classify,
+             "choose unit type, genre and topic tags (rules/units.yaml, rules/genres.yaml)"),
+    )
+
+
+def _fingerprint(obj: Page | Report) -> int:
+    lines = tuple((ln.text, ln.kind, ln.level) for ln in (obj.lines if isinstance(obj, Report) else obj.lines))
+    if isinstance(obj, Report):
+        return hash((lines, repr(sorted(obj.meta.items(), key=str)), tuple(sorted(obj.flags)), len(obj.removed)))
+    return hash((lines, len(obj.removed), len(obj.reports)))
+
+
+def run_page(source: str, data: bytes, opts: Options = Options()) -> Page:
+    """Raw bytes of one file -> its Page, with ``page.reports`` cleaned and described.
+
+    Raises ``read.ReadError`` for a file that is not a readable page.
+    """
+    page = read_page(source, data)
+    steps = [s for s in default_steps() if s.name not in opts.disabled]
+    for step in steps:
+        if step.scope != "page":
+            continue
+        before = _fingerprint(page)
+        step.run(page, opts)
+        if _fingerprint(page) != before:
+            page.changed_by.append(step.name)
+    if "split_reports" in opts.disabled:
+        page.reports = [Report(source=page.source, part=1, lines=[Line(ln.text, ln.no) for ln in page.lines])]
+    for rep in page.reports:
+        for step in steps:
+            if step.scope != "report":
+                continue
+            before = _fingerprint(rep)
+            step.run(rep, page, opts)
+            if _fingerprint(rep) != before:
+                rep.changed_by.append(step.name)
+        rep.meta.setdefault("title", rep.listing_title or page.title or _first_words(rep))
+    return page
+
+
+def _first_words(rep: Report) -> str:
+    for ln in rep.lines:
+        if ln.text.strip():
+            return ln.text.strip()[:24]
+    return rep.key
+
+
+__all__ = ["Options", "Step", "default_steps", "run_page", "Removal"]

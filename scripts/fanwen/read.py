@@ -1,0 +1,245 @@
+"""Stage 1, read: raw bytes -> decoded text -> lines, for plain text and HTML.
+
+A 范文 page arrives as saved from a browser or copied into a .txt file, in
+UTF-8 (with or without BOM), GB18030/GBK or Big5, with CRLF or LF. HTML is
+recognised by its content, not its file name.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+
+import charset_normalizer
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+
+from .model import Line, Page, Removal
+from .text import CJK_RANGES
+
+# Largest raw file the cleanup reads; bigger files are refused with a message.
+MAX_BYTES = 20 * 1024 * 1024
+
+# Encodings a Chinese page can come in, tried by the detector.
+CANDIDATE_ENCODINGS = ["utf_8", "gb18030", "big5", "utf_16"]
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
+_HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|br|span|table|td|font|article|section)\b", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\t]")
+
+
+class ReadError(Exception):
+    """A raw file that cannot be read as a page; the message says why."""
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Bytes -> (text, encoding name). Raises ReadError for empty or binary data.
+
+    >>> decode("创先争优".encode("gb18030"))[0]
+    '创先争优'
+    >>> decode(codecs.BOM_UTF8 + "党建".encode())
+    ('党建', 'utf-8-sig')
+    """
+    if len(data) > MAX_BYTES:
+        raise ReadError(f"file is larger than the {MAX_BYTES // 1024 // 1024} MB limit")
+    if not data.strip():
+        raise ReadError("file is empty")
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return data.decode(enc, errors="replace").lstrip("\ufeff"), enc
+    if _looks_binary(data):
+        raise ReadError("binary data, not a text or HTML page")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    declared = _META_CHARSET.search(data[:4096])
+    if declared:
+        enc = _normalise_encoding(declared.group(1).decode("ascii", "ignore"))
+        if enc:
+            try:
+                return data.decode(enc), enc
+            except (UnicodeDecodeError, LookupError):
+                pass
+    best = charset_normalizer.from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
+    if best is not None and best.encoding:
+        enc = _normalise_encoding(best.encoding) or best.encoding
+        try:
+            return data.decode(enc), enc
+        except (UnicodeDecodeError, LookupError):
+            pass
+    # Mixed or damaged bytes: keep what decodes, mark the rest.
+    return data.decode("gb18030", errors="replace"), "gb18030 (with undecodable bytes)"
+
+
+def _normalise_encoding(name: str) -> str:
+    n = name.lower().replace("_", "-")
+    if n in ("gb2312", "gbk", "gb-2312", "cp936", "x-gbk", "gb18030", "euc-cn"):
+        return "gb18030"  # a superset: decodes what the others encode
+    if n in ("big5", "big5-hkscs", "cp950", "x-big5"):
+        return "big5hkscs"
+    try:
+        return codecs.lookup(n).name
+    except LookupError:
+        return ""
+
+
+def _looks_binary(data: bytes) -> bool:
+    """True when the bytes are not text: many NULs or other control bytes."""
+    sample = data[:65536]
+    if sample.count(b"\x00") > max(8, len(sample) // 100):
+        return True
+    controls = sum(sample.count(bytes([b])) for b in range(0x20) if b not in (9, 10, 12, 13, 27))
+    return controls > max(8, len(sample) // 20)
+
+
+def looks_like_html(text: str) -> bool:
+    """HTML by content: several tags, one of them structural.
+
+    >>> looks_like_html("<html><body><p>党建</p></body></html>")
+    True
+    >>> looks_like_html("“MsoNormal” style=““ align=“center”>创先争优")
+    False
+    """
+    head = text[:20000]
+    return len(_HTML_SNIFF.findall(head)) >= 2 and len(re.findall(r"</?[A-Za-z][^<>]{0,400}>", head)) >= 3
+
+
+def normalise_line(s: str) -> str:
+    """One line as later stages expect it: odd spaces made plain, controls gone."""
+    s = _INVISIBLE.sub("", s)
+    s = _CONTROL.sub("", s)
+    s = _SPACES.sub(" ", s)
+    return s.strip(" \u3000")
+
+
+def text_lines(text: str) -> list[Line]:
+    """Plain text -> non-blank lines numbered as in the raw file (CRLF and CR accepted)."""
+    out = []
+    for no, raw in enumerate(text.splitlines(), 1):
+        s = normalise_line(raw)
+        if s:
+            out.append(Line(s, no))
+    return out
+
+
+# --- HTML ---------------------------------------------------------------
+
+_DROP_TAGS = {
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
+    "svg", "canvas", "form", "button", "select", "input", "textarea", "nav", "header", "footer",
+    "aside", "head", "audio", "video", "map",
+}
+_BLOCK_TAGS = {
+    "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
+    "hr", "html", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody",
+    "thead", "tfoot", "tr", "ul",
+}
+_CELL_TAGS = {"td", "th"}
+_CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search"}
+_CHROME_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:breadcrumbs?|crumbs?|nav|navbar|menu|footer|header|sidebar|side|related|relate|"
+    r"recommend|hot|pager|pagination|pagenav|page-nav|share|social|comments?|advert|ads?|adv|banner|"
+    r"copyright|login|search|toolbar|prenext|prev|next|tags?|xgwz|xgtj)(?:$|[\s_-])",
+    re.I,
+)
+_BLOCK_END = object()  # marks the end of a block element on the walk stack
+_CJK_NEWLINE = re.compile(f"(?<=[{CJK_RANGES}，。、；：！？”“])\\s*\\n\\s*(?=[{CJK_RANGES}，。、；：！？”“])")
+
+
+def html_lines(text: str, page: Page) -> list[Line]:
+    """HTML -> lines of visible text; dropped furniture goes to ``page.removed``.
+
+    Text split across inline elements (``<span>``, ``<font>``, ``<o:p>``,
+    ``<st1:chsdate>``) stays on one line; block elements and ``<br>`` end lines.
+    """
+    soup = BeautifulSoup(text, "html.parser")
+    title = soup.find("title")
+    if isinstance(title, Tag):
+        page.title = normalise_line(title.get_text(" "))
+    body_chars = max(1, len(soup.get_text()))
+    chunks: list[str] = []
+    # Iterative walk (deeply nested pages must not hit the recursion limit).
+    stack: list[object] = [soup]
+    while stack:
+        node = stack.pop()
+        if node is _BLOCK_END:
+            chunks.append("\n")
+            continue
+        if isinstance(node, (Comment, Declaration, Doctype, ProcessingInstruction)):
+            continue
+        if isinstance(node, NavigableString):
+            s = _CJK_NEWLINE.sub("", str(node))
+            chunks.append(re.sub(r"\s+", " ", s))
+            continue
+        if not isinstance(node, Tag):
+            continue
+        name = (node.name or "").lower()
+        reason = _chrome_reason(node, name, body_chars)
+        if reason:
+            dropped = node.get_text("\n")
+            for s in dropped.splitlines():
+                s = normalise_line(s)
+                if s:
+                    page.removed.append(Removal(f"html_{reason}", s))
+            continue
+        if name == "br":
+            chunks.append("\n")
+            continue
+        is_block = name in _BLOCK_TAGS
+        if is_block:
+            chunks.append("\n")
+        elif name in _CELL_TAGS:
+            chunks.append(" ")
+        if is_block:
+            stack.append(_BLOCK_END)
+        stack.extend(reversed(list(node.children)))
+    lines = []
+    for no, raw in enumerate("".join(chunks).split("\n"), 1):
+        s = normalise_line(raw)
+        if s:
+            lines.append(Line(s, no))
+    return lines
+
+
+def _chrome_reason(node: Tag, name: str, body_chars: int) -> str:
+    """Why an element is page furniture, or "" when it may hold the report."""
+    if name in ("script", "style", "noscript", "template"):
+        return "script" if name != "style" else "style"
+    if name == "head":
+        return "head"
+    if name in _DROP_TAGS:
+        reason = name
+    elif (node.get("role") or "").lower() in _CHROME_ROLES:
+        reason = "role"
+    else:
+        attrs = " ".join([*(node.get("class") or []), str(node.get("id") or "")])
+        if not (attrs.strip() and _CHROME_ATTR.search(attrs)):
+            return ""
+        reason = "chrome"
+    # Never drop the element that holds most of the page's text: a wrapper
+    # with an unlucky class name ("main-side") is still the article.
+    if len(node.get_text()) > body_chars * 0.5:
+        return ""
+    return reason
+
+
+def read_page(source: str, data: bytes) -> Page:
+    """Raw bytes of one file -> a Page with its lines."""
+    text, encoding = decode(data)
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    is_html = looks_like_html(text)
+    page = Page(source=source, text=text, encoding=encoding, is_html=is_html)
+    page.lines = html_lines(text, page) if is_html else text_lines(text)
+    if not page.lines:
+        raise ReadError("no readable text")
+    return page

@@ -1,0 +1,257 @@
+"""Stage 4, repair the text: script, punctuation, broken lines, stray spaces.
+
+Each rule is a small function that changes only what the scraping broke and
+keeps the author's wording, anonymisation marks ("XX", "**", "202_年") and
+typos as they are.
+"""
+from __future__ import annotations
+
+import re
+
+from . import rules
+from .model import Line
+from .shapes import is_heading_text, numbering
+from .text import (
+    CJK_RANGES, NON_FINAL, NON_INITIAL, Lexicon, cjk_count, ends_sentence, is_cjk, to_simplified,
+)
+
+# --- script -------------------------------------------------------------
+
+# Share of Chinese characters that OpenCC changes above which a text is
+# Traditional (Simplified text changes by well under 1%).
+TRADITIONAL_SHARE = 0.04
+
+
+def is_traditional(text: str) -> bool:
+    """True when the text is written in Traditional characters.
+
+    >>> is_traditional("以創先爭優活動為契機推動國有企業黨建工作創新"), is_traditional("以创先争优活动为契机")
+    (True, False)
+    """
+    n = cjk_count(text)
+    if n == 0:
+        return False
+    simplified = to_simplified(text)
+    changed = sum(1 for a, b in zip(text, simplified) if a != b)
+    return changed >= 3 and changed / n >= TRADITIONAL_SHARE
+
+
+def fix_variant_characters(text: str) -> str:
+    """Replace characters that GBK/Big5 conversions leave for another ("設臵" for "設置").
+
+    >>> fix_variant_characters("機構設臵與人員配備")
+    '機構設置與人員配備'
+    """
+    table = rules.text()["variant_chars"]
+    return "".join(table.get(ch, ch) for ch in text)
+
+
+_DOC_NUMBER = re.compile(
+    r"(?<=[\u4e00-\u9fff])\s*(?:„|\?|\[)\s*(?P<year>(?:19|20)\d\d|20[\d_＿Xx×*]{2}|\d{3}[_＿Xx×*])\s*(?:‟|\?|\])(?=\s*\d{1,4}\s*[号號])"
+)
+
+
+def repair_document_number_brackets(text: str) -> str:
+    """Restore the 〔〕 around the year of a document number that a conversion broke.
+
+    >>> repair_document_number_brackets("(韩字„202_‟39号)"), repair_document_number_brackets("(中办发?2004?31号)")
+    ('(韩字〔202_〕39号)', '(中办发〔2004〕31号)')
+    """
+    return _DOC_NUMBER.sub(lambda m: f"〔{m.group('year')}〕", text)
+
+
+# --- punctuation --------------------------------------------------------
+
+_CJKISH = f"[{CJK_RANGES}”’」』）》〕]"
+
+
+def to_fullwidth_punctuation(text: str) -> str:
+    """Half-width , : ; ? ! and ( ) in Chinese text become full-width.
+
+    A mark is turned when a Chinese character stands before it and Chinese
+    text (for , : ; also a digit) or the line end follows. Brackets turn as a
+    pair, when they hold or touch Chinese text. Everything else stays.
+
+    >>> to_fullwidth_punctuation("创先争优树形象,行政服务上水平")
+    '创先争优树形象，行政服务上水平'
+    >>> to_fullwidth_punctuation("开平市疾病预防控制中心(以下简称“市疾控中心”)围绕")
+    '开平市疾病预防控制中心（以下简称“市疾控中心”）围绕'
+    >>> to_fullwidth_punctuation("(中辦發?2004?31號) 08:23 3.5%")
+    '（中辦發?2004?31號） 08:23 3.5%'
+    """
+    table = rules.text()["fullwidth"]
+    after_any = f"(?=[{CJK_RANGES}“‘「『（(《〔]|\\d|$)"
+    after_cjk = f"(?=[{CJK_RANGES}“‘「『（(《〔]|$)"
+    for half, full in table.items():
+        follow = after_any if half in ",:;" else after_cjk
+        text = re.sub(f"(?<={_CJKISH}){re.escape(half)}{follow}", full, text)
+    return _fullwidth_brackets(text)
+
+
+def _fullwidth_brackets(text: str) -> str:
+    out = list(text)
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            j = stack.pop()
+            inner = text[j + 1 : i]
+            before = text[j - 1] if j > 0 else ""
+            after = text[i + 1] if i + 1 < len(text) else ""
+            if any(is_cjk(c) for c in inner) or (is_cjk(before) and is_cjk(after)):
+                out[j], out[i] = "（", "）"
+    return "".join(out)
+
+
+_SPACE_AROUND_PUNCT = re.compile(r"[ \u3000]+(?=[，。、；：？！”）》])|(?<=[，。、；：？！“（《])[ \u3000]+")
+_SPACE_AFTER_NUMBER = re.compile(r"^((?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[、．]|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[）)])[ \u3000]+")
+_SPACE_BETWEEN_CJK = re.compile(f"(?<=[{CJK_RANGES}])[ \u3000](?=[{CJK_RANGES}])")
+
+
+def remove_stray_spaces(text: str, lexicon: Lexicon, paragraph: bool = True) -> str:
+    """Drop spaces the scrape put inside words ("创先争优 活动", "改 革").
+
+    A space between two Chinese characters goes when the page writes the pair
+    together elsewhere; a space that separates two phrases ("相聚在党旗下 奉献在
+    发展中") stays. Spaces next to Chinese punctuation or after a heading number go.
+
+    >>> lex = Lexicon("推动创先争优活动深入开展,深化改革")
+    >>> remove_stray_spaces("推动创先争优 活动的深入开展,深化改 革", lex)
+    '推动创先争优活动的深入开展,深化改革'
+    >>> remove_stray_spaces("相聚在党旗下 奉献在发展中", lex)
+    '相聚在党旗下 奉献在发展中'
+    """
+    text = _SPACE_AFTER_NUMBER.sub(r"\1", text)
+    text = _SPACE_AROUND_PUNCT.sub("", text)
+    if not paragraph:
+        return text
+
+    def keep_or_drop(m: re.Match) -> str:
+        a, b = text[m.start() - 1], text[m.end()]
+        return "" if lexicon.pair(a, b) > 0 else m.group(0)
+
+    return _SPACE_BETWEEN_CJK.sub(keep_or_drop, text)
+
+
+# --- broken lines ----------------------------------------------------------
+
+
+def _glue(a: str, b: str) -> str:
+    """Join two pieces of one paragraph (a space only between two Latin words)."""
+    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+        return f"{a} {b}"
+    return a + b
+
+
+def continues(a: str, b: str) -> bool:
+    """Does line b carry on the sentence that line a breaks off?
+
+    >>> continues("总支书记…详细了解班子成员和党支部在活动开展期间,解决生产实际", "问题和落实履行承诺情况。")
+    True
+    >>> continues("五年来,街道明确品牌创建的宗旨。", "一是完善品牌创建教育机制")
+    False
+    >>> continues("领导重视", "为保证创先争优活动的有效开展,中心实行一把手负总责。")
+    False
+    """
+    if not a or not b or ends_sentence(a) or a[-1] in ":：":
+        return False
+    return cjk_count(a) >= 25 or a[-1] in NON_FINAL or b[0] in NON_INITIAL or any(p in a for p in "，,、")
+
+
+class Numbering:
+    """Tracks official-document numbering so that a number out of sequence is spotted.
+
+    "…探索建立了朝九晚" + "五、双休日半天工作制…" under "一、" is a sentence broken
+    before "五", not a fifth section.
+    """
+
+    def __init__(self) -> None:
+        self.last: dict[int, int] = {}
+
+    def expects(self, level: int, num: int) -> bool:
+        return num == 1 or num == self.last.get(level, 0) + 1
+
+    def take(self, level: int, num: int) -> None:
+        self.last[level] = num
+        for deeper in [lv for lv in self.last if lv > level]:
+            del self.last[deeper]
+
+
+def rejoin_broken_lines(lines: list[Line]) -> list[Line]:
+    """Join lines broken in mid-sentence back into paragraphs.
+
+    A numbered line stays a line of its own, unless its number is out of
+    sequence right after a sentence broken off ("…朝九晚" / "五、双休日…").
+
+    >>> out = rejoin_broken_lines([Line("一、领导重视", 1), Line("为保证活动的有效开展,中心实行一把手负总责,分管领导具体", 2),
+    ...                            Line("抓,一级抓一级。", 3), Line("二、加强班子建设", 4)])
+    >>> [ln.text for ln in out]
+    ['一、领导重视', '为保证活动的有效开展,中心实行一把手负总责,分管领导具体抓,一级抓一级。', '二、加强班子建设']
+    """
+    out: list[Line] = []
+    seq = Numbering()
+    prev_heading = False
+    for ln in lines:
+        level, num = numbering(ln.text)
+        if out and not prev_heading and continues(out[-1].text, ln.text) and not (level and seq.expects(level, num)):
+            out[-1] = Line(_glue(out[-1].text, ln.text), out[-1].no)
+            continue
+        out.append(Line(ln.text, ln.no))
+        prev_heading = bool(level) and is_heading_text(ln.text)
+        if level:
+            seq.take(level, num)
+    return out
+
+
+def join_orphan_fragments(lines: list[Line], lexicon: Lexicon) -> list[Line]:
+    """Put a stray fragment ("的号召力。") back where a page break tore it off.
+
+    A PDF page break can leave a paragraph hanging mid-word before a heading
+    ("…分析原因、制") while its continuation lands inside a later paragraph
+    ("…党支部领导班子定措施、认真整改。…") whose own end follows as a fragment
+    ("的号召力。"). The displaced text goes back after the hanging paragraph when
+    both new seams read as words the page uses elsewhere ("制定", "子的"); a
+    fragment with no such home joins the paragraph before it.
+    """
+    out = list(lines)
+    i = 1
+    while i < len(out):
+        frag = out[i].text
+        if out[i].kind == "p" and frag[0] in NON_INITIAL and cjk_count(frag) <= 20 and ends_sentence(frag):
+            host = i - 1
+            if out[host].kind == "p":
+                moved = _relocate(out, host, frag, lexicon)
+                if not moved:
+                    out[host] = Line(_glue(out[host].text, frag), out[host].no)
+                del out[i]
+                continue
+        i += 1
+    return out
+
+
+def _relocate(out: list[Line], host: int, frag: str, lexicon: Lexicon) -> bool:
+    """Move the displaced tail of out[host] after the hanging paragraph before it."""
+    for p in range(host - 1, max(-1, host - 9), -1):
+        hanging = out[p].text
+        if out[p].kind != "p" or ends_sentence(hanging) or not is_cjk(hanging[-1:]):
+            continue
+        if p + 1 >= len(out) or not numbering(out[p + 1].text)[0]:
+            continue
+        q = out[host].text
+        best: list[tuple[int, int]] = []
+        for k in range(4, len(q) - 4):
+            a, b = q[k - 1], q[k]
+            if not (is_cjk(a) and is_cjk(b)) or lexicon.pair(a, b) > 1:
+                continue
+            score = min(lexicon.pair(hanging[-1], b), lexicon.pair(a, frag[0]))
+            if score > 0:
+                best.append((score, k))
+        best.sort(reverse=True)
+        if best and (len(best) == 1 or best[0][0] > best[1][0]):
+            k = best[0][1]
+            out[p] = Line(hanging + q[k:], out[p].no)
+            out[host] = Line(q[:k] + frag, out[host].no)
+            return True
+        return False
+    return False

@@ -1,0 +1,103 @@
+"""Load the rule files in ``rules/`` once, compile their patterns, fingerprint them.
+
+The knowledge of the pipeline lives in these YAML files; the code only knows
+how to apply it. ``RULES_VERSION`` changes whenever a rule file or the
+package's code changes, so caches keyed on it never serve stale output.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+RULES_DIR = Path(__file__).parent / "rules"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One named pattern rule from chrome.yaml."""
+
+    name: str
+    pattern: re.Pattern
+    why: str = ""
+    scope: str = "anywhere"
+    example: str = ""
+    keep: tuple[str, ...] = ()
+    removes: str = ""
+    max_line_chars: int = 0
+
+
+def _load(name: str) -> dict:
+    return yaml.safe_load((RULES_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def _rule(d: dict) -> Rule:
+    return Rule(
+        name=d["name"],
+        pattern=re.compile(d["pattern"]),
+        why=" ".join(str(d.get("why", "")).split()),
+        scope=d.get("scope", "anywhere"),
+        example=d.get("example", ""),
+        keep=tuple(d.get("keep", ())),
+        removes=d.get("removes", ""),
+        max_line_chars=int(d.get("max_line_chars", 0)),
+    )
+
+
+@lru_cache(maxsize=None)
+def chrome() -> dict:
+    d = _load("chrome")
+    return {
+        "line": tuple(_rule(r) for r in d["line"]),
+        "inline": tuple(_rule(r) for r in d["inline"]),
+        "related_list": _rule({**d["related_list"], "scope": "tail"}),
+        "related_max_chars": int(d["related_list"].get("max_item_chars", 60)),
+    }
+
+
+@lru_cache(maxsize=None)
+def structure() -> dict:
+    d = _load("structure")
+    out = dict(d)
+    out["report_markers"] = tuple(
+        (m["name"], re.compile(m["pattern"]), bool(m.get("weak"))) for m in d["report_markers"]
+    )
+    out["headings"] = tuple((int(h["level"]), re.compile(h["pattern"])) for h in d["headings"])
+    for key in ("contents_heading", "salutation", "subtitle", "distribution_start", "distribution_line"):
+        out[key] = re.compile(d[key])
+    out["org_suffix_re"] = re.compile(d["org_suffix"] + r"$")
+    out["title_words_re"] = re.compile(d["title_words"])
+    out["position_re"] = re.compile(d["position_words"])
+    out["byline_re"] = re.compile(r"^(?P<who>.+?)[\s\u3000]+(?P<name>" + d["person_name"] + r")$")
+    out["person_name_re"] = re.compile(r"^(?:" + d["person_name"] + r")$")
+    return out
+
+
+@lru_cache(maxsize=None)
+def units() -> dict:
+    return _load("units")
+
+
+@lru_cache(maxsize=None)
+def genres() -> dict:
+    return _load("genres")
+
+
+@lru_cache(maxsize=None)
+def text() -> dict:
+    return _load("text")
+
+
+@lru_cache(maxsize=None)
+def rules_version() -> str:
+    """Fingerprint of every rule file and every module of the package."""
+    h = hashlib.sha256()
+    pkg = Path(__file__).parent
+    for p in sorted([*RULES_DIR.glob("*.yaml"), *pkg.glob("*.py")]):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]

@@ -1,0 +1,158 @@
+"""What a line looks like: a title, an organisation line, a subtitle, a heading…
+
+Splitting, head parsing and structuring all ask these questions; they are
+answered here, once, from the patterns in ``rules/structure.yaml``. Every
+predicate works on Traditional and Simplified text alike.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import rules
+from .dates import is_date_line
+from .text import SENTENCE_END, cjk_count, cn_number, to_simplified
+
+_INNER_STOP = re.compile(r"[。！？；!?;]")
+_COMMAS = re.compile(r"[，,]")
+_NAME_PUNCT_OK = set("、（）()·－-")
+
+
+@lru_cache(maxsize=65536)
+def simple(s: str) -> str:
+    """The Simplified form patterns are matched against (cached: lines are asked often)."""
+    return to_simplified(s)
+
+
+def numbering(s: str) -> tuple[int, int]:
+    """(heading level, number) of an official-document numbering at the line start, or (0, 0).
+
+    >>> numbering("一、点评模式灵活"), numbering("（三）点评步骤切实可行"), numbering("2、工作现场即时点评")
+    ((2, 1), (3, 3), (4, 2))
+    >>> numbering("(1)落实领导责任"), numbering("2011年2月14日"), numbering("一是加强领导")
+    ((5, 1), (0, 0), (0, 0))
+    """
+    for level, rx in rules.structure()["headings"]:
+        m = rx.match(s)
+        if m:
+            return level, cn_number(m.group("num"))
+    return 0, 0
+
+
+def is_heading_text(s: str) -> bool:
+    """Short, and no sentence ends inside it: a numbered line of this shape is a heading.
+
+    >>> is_heading_text("二、新時期國有企業黨建工作面臨的挑戰。")
+    True
+    >>> is_heading_text("1、承诺践诺立足实际。在确定承诺内容上,广大党员结合岗位职责")
+    False
+    """
+    if cjk_count(s) > rules.structure()["heading_max_chars"]:
+        return False
+    return not _INNER_STOP.search(s.rstrip("。：:；;！!？?” "))
+
+
+def is_salutation(s: str) -> bool:
+    """"同志们:", "尊敬的各位领导…": the opening of a speech, body text."""
+    return bool(rules.structure()["salutation"].match(simple(s)))
+
+
+def subtitle_text(s: str) -> str:
+    """The text of a subtitle line ("——在…上的讲话"), or ""."""
+    m = rules.structure()["subtitle"].match(s)
+    return m.group("text") if m and cjk_count(m.group("text")) >= 2 else ""
+
+
+def is_org_name(s: str) -> bool:
+    """A bare organisation name: short, ends like one, no title words.
+
+    >>> is_org_name("井陉县公路工程队"), is_org_name("市疾病预防控制中心"), is_org_name("部门创先争优点评工作汇报")
+    (True, True, False)
+    >>> is_org_name("创先争优推进会")
+    False
+    """
+    s = s.strip()
+    if not (2 <= len(s) <= 30) or cjk_count(s) < 2:
+        return False
+    if any(not ch.isalnum() and ch not in _NAME_PUNCT_OK and not ch.isspace() for ch in s):
+        return False
+    st = rules.structure()
+    k = simple(s)
+    return bool(st["org_suffix_re"].search(k)) and not st["title_words_re"].search(k)
+
+
+def org_line(s: str) -> str:
+    """"市疾病预防控制中心:" (an organisation, then a colon, nothing else) -> the name."""
+    s = s.strip()
+    if s[-1:] in (":", "：") and is_org_name(s[:-1]):
+        return s[:-1].strip()
+    return ""
+
+
+def org_and_title(s: str) -> tuple[str, str]:
+    """"粮食局:以创先争优活动为契机…" -> (org, title); ("", "") when not of that shape."""
+    m = re.match(r"^(?P<org>[^:：]{2,20})[:：](?P<title>.+)$", s.strip())
+    if m and is_org_name(m.group("org").strip()) and is_title_like(m.group("title")):
+        return m.group("org").strip(), m.group("title").strip()
+    return "", ""
+
+
+def is_title_like(s: str) -> bool:
+    """Could this line be (part of) a report title?
+
+    >>> is_title_like("创先争优树形象,行政服务上水平"), is_title_like("将“创先争优”活动融入企业中心工作,")
+    (True, True)
+    >>> is_title_like("一、点评模式灵活"), is_title_like("同志们:"), is_title_like("(2010年12月9日)")
+    (False, False, False)
+    """
+    s = s.strip()
+    n = cjk_count(s)
+    if n < 3 or len(s) > 60 or n > 45:
+        return False
+    if _INNER_STOP.search(s[:-1]) or (s[-1] in SENTENCE_END):
+        return False
+    if s[-1] in ":：" or len(_COMMAS.findall(s)) > 2:
+        return False
+    if numbering(s)[0] or is_salutation(s) or is_date_line(s) or subtitle_text(s):
+        return False
+    return not (is_distribution_start(s) or is_distribution_line(s))
+
+
+def byline(s: str) -> tuple[str, str]:
+    """(organisation or position, person) of a byline, or ("", "").
+
+    >>> byline("湖南神斧集团湘器公司 陈瑜"), byline("教育局党委书记、纪委书记 徐元方")
+    (('湖南神斧集团湘器公司', '陈瑜'), ('教育局党委书记、纪委书记', '徐元方'))
+    >>> byline("(动力工区第二检修作业区党支部)"), byline("创先争优激活力 夯实基础促发展")
+    (('动力工区第二检修作业区党支部', ''), ('', ''))
+    """
+    s = s.strip()
+    st = rules.structure()
+    m = re.match(r"^[（(](?P<org>[^()（）]{2,30})[）)]$", s)
+    if m and is_org_name(m.group("org")):
+        return m.group("org"), ""
+    m = st["byline_re"].match(s)
+    if m:
+        who = m.group("who").strip()
+        if is_org_name(who) or st["position_re"].search(simple(who)):
+            return who, m.group("name")
+    return "", ""
+
+
+def is_person_name(s: str) -> bool:
+    return bool(rules.structure()["person_name_re"].match(s.strip()))
+
+
+def is_distribution_start(s: str) -> bool:
+    """"分送:…", "抄送:…": the distribution block of an official document begins."""
+    return bool(rules.structure()["distribution_start"].match(simple(s)))
+
+
+def is_distribution_line(s: str) -> bool:
+    """"共印20份", "印发:…": a line of the distribution block."""
+    return bool(rules.structure()["distribution_line"].match(simple(s)))
+
+
+def is_signature(s: str) -> bool:
+    """A closing line naming the organisation ("中共宜兴市建设局委员会")."""
+    return is_org_name(s.strip().strip("()（）"))

@@ -1,0 +1,139 @@
+"""Stage 3, split: one page -> its reports.
+
+Compilation pages mark each report ("第一篇:…", "篇一:", "范文第1篇"). Other
+pages glue reports together with no marker at all; there a report starts at
+its head (an organisation line and a title, or a title with a "----…经验交流材料"
+subtitle) right after the previous one ended (a full stop, a date, a
+distribution block). The "第一篇 …" lines of a contents list are not markers.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import rules
+from .chrome import is_body_line
+from .dates import is_date_line
+from .model import Line, Page, Removal, Report
+from .shapes import (
+    is_distribution_line, is_distribution_start, is_signature, is_title_like, org_line, simple,
+    subtitle_text,
+)
+from .text import cn_number, ends_sentence
+
+
+@dataclass(frozen=True)
+class Marker:
+    index: int
+    number: int
+    title: str
+    weak: bool
+
+
+def find_markers(lines: list[Line]) -> list[Marker]:
+    """Report markers on a page, in order.
+
+    >>> [(m.number, m.title) for m in find_markers([Line("第二篇:部门创先争优点评工作汇报", 1)])]
+    [(2, '部门创先争优点评工作汇报')]
+    """
+    out = []
+    for i, ln in enumerate(lines):
+        key = simple(ln.text)
+        for _name, rx, weak in rules.structure()["report_markers"]:
+            m = rx.match(key)
+            if m:
+                title = m.group("title") or ""
+                if len(key) == len(ln.text) and title:  # take the title as written
+                    title = ln.text[m.start("title"): m.end("title")]
+                out.append(Marker(i, cn_number(m.group("n")), title.strip(), weak))
+                break
+    return out
+
+
+def contents_indices(lines: list[Line], markers: list[Marker]) -> set[int]:
+    """Line indices of a contents list: markers right after "目录", or two or more in a row.
+
+    >>> lines = [Line(t, n) for n, t in enumerate(["目录", "第一篇 总则", "第二篇 分则", "正文"], 1)]
+    >>> sorted(contents_indices(lines, find_markers(lines)))
+    [0, 1, 2]
+    """
+    at = {m.index for m in markers}
+    toc: set[int] = set()
+    heading = rules.structure()["contents_heading"]
+    for i, ln in enumerate(lines):
+        if heading.match(ln.text):
+            j = i + 1
+            while j in at:
+                toc.add(j)
+                j += 1
+            if j > i + 1:
+                toc.add(i)
+    for m in markers:
+        if m.index + 1 in at or m.index - 1 in at:
+            toc.add(m.index)
+    return toc
+
+
+def _ends_report(s: str) -> bool:
+    return (ends_sentence(s) or is_date_line(s) or is_distribution_line(s)
+            or is_distribution_start(s) or is_signature(s))
+
+
+def _closes_document(s: str) -> bool:
+    return is_date_line(s) or is_distribution_line(s)
+
+
+def starts_report(lines: list[Line], i: int) -> bool:
+    """Does an unmarked report start at line i (its head follows the previous report's end)?"""
+    if i == 0 or not _ends_report(lines[i - 1].text):
+        return False
+    at = [ln.text for ln in lines[i : i + 3]] + ["", "", ""]
+    s, nxt, nxt2 = at[0], at[1], at[2]
+    if org_line(s) and is_title_like(nxt):
+        return True
+    if not is_title_like(s):
+        return False
+    if subtitle_text(nxt) or (is_title_like(nxt) and subtitle_text(nxt2)):
+        return True
+    # after a dated or distributed document: a title line, then its text
+    return _closes_document(lines[i - 1].text) and (is_body_line(nxt) or bool(org_line(nxt)))
+
+
+def split_page(page: Page) -> list[Report]:
+    """Cut the page's lines into reports (``source_part`` is the 1-based position)."""
+    lines = page.lines
+    markers = find_markers(lines)
+    toc = contents_indices(lines, markers)
+    real = [m for m in markers if m.index not in toc]
+    if real and all(m.weak for m in real) and toc:
+        real = []  # "第一篇 总则" after a contents list: parts of one document
+    if toc and real:
+        for i in sorted(toc):
+            page.removed.append(Removal("contents_list", lines[i].text, lines[i].no))
+        lines = [ln for i, ln in enumerate(lines) if i not in toc]
+        real = find_markers(lines)
+    chunks: list[tuple[str, list[Line]]] = []
+    if real:
+        pre = lines[: real[0].index]
+        if pre and real[0].number >= 2 and any(is_body_line(ln.text) for ln in pre):
+            chunks.append(("", pre))  # the first report carries no marker
+        else:
+            for ln in pre:
+                page.removed.append(Removal("page_preamble", ln.text, ln.no))
+        for k, m in enumerate(real):
+            end = real[k + 1].index if k + 1 < len(real) else len(lines)
+            marker_line = lines[m.index]
+            body = lines[m.index + 1 : end]
+            chunks.append((m.title, [Line(marker_line.text, marker_line.no, kind="marker"), *body]))
+    else:
+        starts = [0] + [i for i in range(1, len(lines)) if starts_report(lines, i)]
+        for k, s in enumerate(starts):
+            end = starts[k + 1] if k + 1 < len(starts) else len(lines)
+            chunks.append(("", lines[s:end]))
+    reports = []
+    for part, (listing, chunk) in enumerate(chunks, 1):
+        rep = Report(source=page.source, part=part, lines=list(chunk), listing_title=listing)
+        if chunk and chunk[0].kind == "marker":
+            rep.remove("report_marker", chunk[0].text, chunk[0].no)
+            rep.lines = rep.lines[1:]
+        reports.append(rep)
+    return [r for r in reports if r.lines or r.listing_title]

@@ -1,0 +1,270 @@
+"""Stage 8, write: one Markdown file per report, the catalogue and the removal log.
+
+The cleanup owns its output folder: it records the files it wrote in a
+manifest, removes the ones a later run no longer produces, and never touches
+any other file. Files are replaced atomically and only when their content
+changed, so two runs give byte-identical output and unchanged files keep
+their modification times.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+
+import yaml
+from pypinyin import Style, lazy_pinyin
+
+from .model import Page, Report
+from .text import cjk_count
+
+MANIFEST = ".fanwen-manifest.json"
+CATALOGUE = "catalogue.json"
+REMOVAL_LOG = "removal-log.json"
+INDEX = "index.md"
+SLUG_SYLLABLES = 8
+
+# Front matter keys every report carries, in this order (other tools read them).
+REQUIRED_KEYS = ("title", "subtitle", "org", "author", "date", "genre", "unit_type", "tags",
+                 "source", "source_part", "flags")
+
+NOTES = {
+    "traditional": ("info", "繁简转换", "原文为繁体字，已用 OpenCC 转换为简体字。"),
+    "repaired": ("info", "乱码修复", "原文有 GBK 编码错位造成的乱码，已按字节精确还原。"),
+    "garbled": ("warning", "残留乱码", "原文有几处乱码无法准确还原，按原样保留（如“?!”“??”后的怪字）。"),
+    "truncated": ("warning", "原文不全", "来源页面只提供了这篇材料的前一部分，后文缺失。"),
+}
+
+
+# --- file names ---------------------------------------------------------
+
+
+def slug(title: str, key: str) -> str:
+    """Short readable ASCII file name: pinyin of the title + a tag derived from ``file#part``.
+
+    The tag depends only on the report's own source file and position, so the
+    name stays the same when other raw pages come and go, and two reports with
+    the same title still get different names.
+
+    >>> slug("部门创先争优点评工作汇报", "000_50ee0fb81cba185b.txt#2")
+    'bu-men-chuang-xian-zheng-you-dian-ping-qmd3l3'
+    """
+    words = []
+    for syl in lazy_pinyin(title, style=Style.NORMAL, errors=lambda s: re.findall(r"[A-Za-z0-9]+", s)):
+        syl = re.sub(r"[^a-z0-9]", "", syl.lower().replace("ü", "v"))
+        if syl:
+            words.append(syl)
+        if len(words) >= SLUG_SYLLABLES:
+            break
+    digest = hashlib.sha1(key.encode("utf-8")).digest()
+    tag = base64.b32encode(digest).decode("ascii")[:6].lower()
+    return "-".join([*words, tag]) if words else f"report-{tag}"
+
+
+# --- Markdown -----------------------------------------------------------
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+_LINE_START_NUMBER = re.compile(r"^(\d+)\\?\.")
+
+
+def escape_md(text: str) -> str:
+    """Escape text so Markdown shows it exactly as written.
+
+    "**市" is an anonymisation mark, not bold; "<" stays text; "{{ }}" and
+    "[x](javascript:…)" stay literal.
+
+    >>> escape_md("XX**市发改局 <b>")
+    'XX\\\\*\\\\*市发改局 &lt;b\\\\>'
+    >>> escape_md("1. 有安排")
+    '1\\\\. 有安排'
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    text = _LINE_START_NUMBER.sub(r"\1\\.", text)
+    if text[:1] in ("=", ":"):
+        text = "\\" + text if text[0] != ":" else "&#58;" + text[1:]
+    return text
+
+
+def _front_matter(rep: Report) -> str:
+    meta = rep.meta
+    fm: dict = {}
+    for key in REQUIRED_KEYS:
+        if key == "source":
+            fm[key] = rep.source
+        elif key == "source_part":
+            fm[key] = rep.part
+        elif key == "flags":
+            fm[key] = sorted(rep.flags)
+        elif key == "tags":
+            fm[key] = list(dict.fromkeys(meta.get("tags", [])))
+        else:
+            fm[key] = str(meta.get(key) or "")
+        if key == "title" and meta.get("listing_title"):
+            fm["listing_title"] = meta["listing_title"]
+    extras = {
+        "unit_type_reason": meta.get("unit_type_reason", ""),
+        "genre_reason": meta.get("genre_reason", ""),
+        "chars": meta.get("chars", 0),
+    }
+    for key in ("signature", "distribution", "recommended", "curated"):
+        if meta.get(key):
+            extras[key] = meta[key]
+    fm.update(extras)
+    fm["slug"] = meta["slug"]
+    dumped = yaml.safe_dump(fm, allow_unicode=True, sort_keys=False, width=10**6, default_flow_style=None)
+    # dates stay strings for every reader: quote them explicitly
+    dumped = re.sub(r"^date: (?!['\"])(.+)$", lambda m: f"date: \"{m.group(1)}\"", dumped, flags=re.M)
+    return f"---\n{dumped}---\n"
+
+
+def render_markdown(rep: Report) -> str:
+    """The report's Markdown file: front matter, title, notes, body, closing lines."""
+    meta = rep.meta
+    out = [_front_matter(rep), f"# {escape_md(meta['title'])}", ""]
+    if meta.get("subtitle"):
+        out += [escape_md(meta["subtitle"]), "{: .subtitle }", ""]
+    byline = meta.get("byline") or ""
+    if meta.get("head_date_text"):
+        byline = f"{byline}　{meta['head_date_text']}".strip("　")
+    if byline:
+        out += [escape_md(byline), "{: .byline }", ""]
+    for flag in ("truncated", "garbled", "repaired", "traditional"):
+        if flag in rep.flags:
+            kind, title, text = NOTES[flag]
+            out += [f'!!! {kind} "{title}"', "", f"    {text}", ""]
+    if meta.get("editor_note"):
+        out += ['!!! note "编者按"', "", f"    {escape_md(meta['editor_note'])}", ""]
+    for ln in rep.lines:
+        text = escape_md(ln.text)
+        out += [f"{'#' * ln.level} {text}" if ln.kind == "h" else text, ""]
+    if rep.closing:
+        out += ["  \n".join(escape_md(c) for c in rep.closing), "{: .closing }", ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+# --- the output folder ------------------------------------------------------
+
+
+def _write_if_changed(path: Path, content: str) -> bool:
+    data = content.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
+        return False
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+    return True
+
+
+def catalogue_entry(rep: Report) -> dict:
+    m = rep.meta
+    return {
+        "slug": m["slug"],
+        "path": f"{m['slug']}.md",
+        "title": m["title"],
+        "listing_title": m.get("listing_title", ""),
+        "subtitle": m.get("subtitle", ""),
+        "org": m.get("org", ""),
+        "author": m.get("author", ""),
+        "date": m.get("date", ""),
+        "year": m.get("date", "")[:4] if m.get("date", "")[:1].isdigit() else "",
+        "genre": m.get("genre", ""),
+        "unit_type": m.get("unit_type", ""),
+        "tags": m.get("tags", []),
+        "flags": sorted(rep.flags),
+        "chars": m.get("chars", 0),
+        "recommended": bool(m.get("recommended")),
+        "source": rep.source,
+        "source_part": rep.part,
+    }
+
+
+def log_entry(page: Page) -> dict:
+    """What every rule removed or changed on one page, per report."""
+    return {
+        "encoding": page.encoding,
+        "html": page.is_html,
+        "steps_changed": page.changed_by,
+        "warnings": page.warnings,
+        "removed": [r.as_dict() for r in page.removed],
+        "repaired": [{"rule": "repair_gbk_shift", "line": no, "raw": raw, "fixed": new}
+                     for raw, new, no in page.repairs],
+        "garbled": [{"line": no, "text": g} for g, no in page.garbled_runs],
+        "reports": {
+            rep.key: {
+                "slug": rep.meta.get("slug", ""),
+                "hidden": bool(rep.meta.get("hidden")),
+                "steps_changed": rep.changed_by,
+                "removed": [r.as_dict() for r in rep.removed],
+                "substituted": [{"raw": a, "fixed": b} for a, b in rep.substitutions],
+            }
+            for rep in page.reports
+        },
+    }
+
+
+def render_index(entries: list[dict], vocabulary: list[str]) -> str:
+    """A plain listing of all reports by unit type (the full site builds richer pages)."""
+    out = ["---", "title: 全部范文", "---", "", "# 全部范文", ""]
+    for unit in vocabulary:
+        group = [e for e in entries if e["unit_type"] == unit]
+        if not group:
+            continue
+        out += [f"## {unit}（{len(group)}篇）", ""]
+        for e in group:
+            bits = "，".join(x for x in (e["org"], e["genre"], e["date"]) if x)
+            out.append(f"- [{escape_md(e['title'])}]({e['path']})　{escape_md(bits)}")
+        out.append("")
+    return "\n".join(out)
+
+
+def write_output(out_dir: Path, pages: list[Page], vocabulary: list[str], rules_version: str) -> dict:
+    """Write every visible report, the catalogue, the index and the log; remove stale files.
+
+    Returns counts of files written, unchanged and removed.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stats = {"written": 0, "unchanged": 0, "removed": 0}
+    files: list[str] = []
+    entries: list[dict] = []
+    for page in pages:
+        for rep in page.reports:
+            if rep.meta.get("hidden"):
+                continue
+            name = f"{rep.meta['slug']}.md"
+            changed = _write_if_changed(out_dir / name, render_markdown(rep))
+            stats["written" if changed else "unchanged"] += 1
+            files.append(name)
+            entries.append(catalogue_entry(rep))
+    catalogue = {"generator": "fanwen", "rules_version": rules_version, "reports": entries,
+                 "pages": [{"source": p.source, "encoding": p.encoding, "reports": len(p.reports),
+                            "announced": p.announced, "warnings": p.warnings} for p in pages]}
+    extra = {
+        CATALOGUE: json.dumps(catalogue, ensure_ascii=False, indent=1) + "\n",
+        REMOVAL_LOG: json.dumps({p.source: log_entry(p) for p in pages}, ensure_ascii=False, indent=1) + "\n",
+        INDEX: render_index(entries, vocabulary),
+    }
+    for name, content in extra.items():
+        _write_if_changed(out_dir / name, content)
+        files.append(name)
+    manifest_path = out_dir / MANIFEST
+    previous = set()
+    if manifest_path.exists():
+        try:
+            previous = set(json.loads(manifest_path.read_text(encoding="utf-8")).get("files", []))
+        except (ValueError, AttributeError):
+            previous = set()
+    for stale in sorted(previous - set(files)):
+        target = out_dir / stale
+        if target.is_file() and target.parent == out_dir:
+            target.unlink()
+            stats["removed"] += 1
+    _write_if_changed(manifest_path, json.dumps({"generator": "fanwen", "files": sorted(files)}, indent=1) + "\n")
+    return stats
+
+
+def body_chars(rep: Report) -> int:
+    return sum(cjk_count(ln.text) for ln in rep.lines)
