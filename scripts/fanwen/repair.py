@@ -76,15 +76,21 @@ def to_fullwidth_punctuation(text: str) -> str:
     '创先争优树形象，行政服务上水平'
     >>> to_fullwidth_punctuation("开平市疾病预防控制中心(以下简称“市疾控中心”)围绕")
     '开平市疾病预防控制中心（以下简称“市疾控中心”）围绕'
-    >>> to_fullwidth_punctuation("(中辦發?2004?31號) 08:23 3.5%")
-    '（中辦發?2004?31號） 08:23 3.5%'
+    >>> to_fullwidth_punctuation("(中辦發?2004?31號) 08:23 3.5% 1,000")
+    '（中辦發?2004?31號） 08:23 3.5% 1,000'
+    >>> to_fullwidth_punctuation("存在很多不足: 第一,比例低于1%,且")
+    '存在很多不足：第一，比例低于1%，且'
     """
     table = rules.text()["fullwidth"]
-    after_any = f"(?=[{CJK_RANGES}“‘「『（(《〔]|\\d|$)"
+    after_any = f"[ \u3000]*(?=[{CJK_RANGES}“‘「『（(《〔]|\\d|$)"
     after_cjk = f"(?=[{CJK_RANGES}“‘「『（(《〔]|$)"
     for half, full in table.items():
-        follow = after_any if half in ",:;" else after_cjk
-        text = re.sub(f"(?<={_CJKISH}){re.escape(half)}{follow}", full, text)
+        if half in ",:;":
+            # after Chinese text, or after a number or "%" when Chinese text follows
+            text = re.sub(f"(?<={_CJKISH}){re.escape(half)}{after_any}", full, text)
+            text = re.sub(f"(?<=[0-9%％]){re.escape(half)}[ \u3000]*(?=[{CJK_RANGES}])", full, text)
+        else:
+            text = re.sub(f"(?<={_CJKISH}){re.escape(half)}{after_cjk}", full, text)
     return _fullwidth_brackets(text)
 
 
@@ -107,31 +113,55 @@ def _fullwidth_brackets(text: str) -> str:
 _SPACE_AROUND_PUNCT = re.compile(r"[ \u3000]+(?=[，。、；：？！”）》])|(?<=[，。、；：？！“（《])[ \u3000]+")
 _SPACE_AFTER_NUMBER = re.compile(r"^((?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[、．]|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[）)])[ \u3000]+")
 _SPACE_BETWEEN_CJK = re.compile(f"(?<=[{CJK_RANGES}])[ \u3000](?=[{CJK_RANGES}])")
+_SPACE_NEXT_TO_QUOTE = re.compile(f"(?<=[{CJK_RANGES}])[ \u3000]+(?=[“《])|(?<=[”》])[ \u3000]+(?=[{CJK_RANGES}])")
 
 
 def remove_stray_spaces(text: str, lexicon: Lexicon, paragraph: bool = True) -> str:
     """Drop spaces the scrape put inside words ("创先争优 活动", "改 革").
 
-    A space between two Chinese characters goes when the page writes the pair
-    together elsewhere; a space that separates two phrases ("相聚在党旗下 奉献在
-    发展中") stays. Spaces next to Chinese punctuation or after a heading number go.
+    Running text has no spaces between Chinese words, so in a paragraph a
+    space between two Chinese characters goes. Inside a quotation or a book
+    title a space may separate two phrases of a slogan ("相聚在党旗下 奉献在发展中"):
+    it stays between two phrases of three or more characters, unless the page
+    writes the pair together elsewhere.
+    Spaces next to Chinese punctuation or after a heading number go.
 
     >>> lex = Lexicon("推动创先争优活动深入开展,深化改革")
-    >>> remove_stray_spaces("推动创先争优 活动的深入开展,深化改 革", lex)
-    '推动创先争优活动的深入开展,深化改革'
-    >>> remove_stray_spaces("相聚在党旗下 奉献在发展中", lex)
-    '相聚在党旗下 奉献在发展中'
+    >>> remove_stray_spaces("推动创先争优 活动的深入开展,深化改 革,知之不 深", lex)
+    '推动创先争优活动的深入开展,深化改革,知之不深'
+    >>> remove_stray_spaces("以“相聚在党旗下 奉献在发展中”为主题,以“创先争优 活动”为抓手,被“遗 忘”", lex)
+    '以“相聚在党旗下 奉献在发展中”为主题,以“创先争优活动”为抓手,被“遗忘”'
     """
     text = _SPACE_AFTER_NUMBER.sub(r"\1", text)
     text = _SPACE_AROUND_PUNCT.sub("", text)
     if not paragraph:
         return text
 
+    depth = _quote_depth(text)
+
     def keep_or_drop(m: re.Match) -> str:
         a, b = text[m.start() - 1], text[m.end()]
-        return "" if lexicon.pair(a, b) > 0 else m.group(0)
+        if depth[m.start()] == 0:
+            return ""  # running text has no spaces between Chinese words
+        left = re.split(r"[“《「『 \u3000]", text[: m.start()])[-1]
+        right = re.split(r"[”》」』 \u3000]", text[m.end():])[0]
+        slogan = cjk_count(left) >= 3 and cjk_count(right) >= 3
+        return m.group(0) if slogan and lexicon.pair(a, b) == 0 else ""
 
-    return _SPACE_BETWEEN_CJK.sub(keep_or_drop, text)
+    text = _SPACE_BETWEEN_CJK.sub(keep_or_drop, text)
+    return _SPACE_NEXT_TO_QUOTE.sub("", text)
+
+
+def _quote_depth(text: str) -> list[int]:
+    """For each position, how many quotations or book titles (“…”, 《…》) are open."""
+    depth, out = 0, []
+    for ch in text:
+        if ch in "“《「『":
+            depth += 1
+        out.append(depth)
+        if ch in "”》」』" and depth:
+            depth -= 1
+    return out
 
 
 # --- broken lines ----------------------------------------------------------

@@ -44,7 +44,8 @@ def find_markers(lines: list[Line]) -> list[Marker]:
                 title = m.group("title") or ""
                 if len(key) == len(ln.text) and title:  # take the title as written
                     title = ln.text[m.start("title"): m.end("title")]
-                out.append(Marker(i, cn_number(m.group("n")), title.strip(), weak))
+                number = m.group("n") or m.groupdict().get("nb") or ""
+                out.append(Marker(i, cn_number(number), title.strip(), weak))
                 break
     return out
 
@@ -56,21 +57,31 @@ def contents_indices(lines: list[Line], markers: list[Marker]) -> set[int]:
     >>> sorted(contents_indices(lines, find_markers(lines)))
     [0, 1, 2]
     """
-    at = {m.index for m in markers}
+    by_index = {m.index: m for m in markers}
     toc: set[int] = set()
     heading = rules.structure()["contents_heading"]
     for i, ln in enumerate(lines):
         if heading.match(ln.text):
-            j = i + 1
-            while j in at:
-                toc.add(j)
-                j += 1
-            if j > i + 1:
-                toc.add(i)
+            run = _marker_run(by_index, i + 1)
+            if run:
+                toc.update([i, *run])
     for m in markers:
-        if m.index + 1 in at or m.index - 1 in at:
-            toc.add(m.index)
+        run = _marker_run(by_index, m.index)
+        if len(run) >= 2:
+            toc.update(run)
     return toc
+
+
+def _marker_run(by_index: dict[int, Marker], start: int) -> list[int]:
+    """Consecutive marker lines from ``start`` while their numbers go up (a restart
+    at "第一篇" is where the document itself begins)."""
+    run: list[int] = []
+    j, last = start, 0
+    while j in by_index and by_index[j].number > last:
+        run.append(j)
+        last = by_index[j].number
+        j += 1
+    return run
 
 
 def _ends_report(s: str) -> bool:

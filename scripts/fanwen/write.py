@@ -50,7 +50,7 @@ def slug(title: str, key: str) -> str:
     the same title still get different names.
 
     >>> slug("部门创先争优点评工作汇报", "000_50ee0fb81cba185b.txt#2")
-    'bu-men-chuang-xian-zheng-you-dian-ping-qmd3l3'
+    'bu-men-chuang-xian-zheng-you-dian-ping-gdpriz'
     """
     words = []
     for syl in lazy_pinyin(title, style=Style.NORMAL, errors=lambda s: re.findall(r"[A-Za-z0-9]+", s)):
@@ -66,27 +66,34 @@ def slug(title: str, key: str) -> str:
 
 # --- Markdown -----------------------------------------------------------
 
-_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
-_LINE_START_NUMBER = re.compile(r"^(\d+)\\?\.")
+# Characters that are Markdown (or one of its extensions: tables, attr_list,
+# tilde) wherever they stand; the rest only matter at the start of a line.
+_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]#|>])")
+_LINE_START = re.compile(r"^(?:(\d+)\.|([-+!])|([=?:]))")
 
 
 def escape_md(text: str) -> str:
     """Escape text so Markdown shows it exactly as written.
 
     "**市" is an anonymisation mark, not bold; "<" stays text; "{{ }}" and
-    "[x](javascript:…)" stay literal.
+    "[x](javascript:…)" stay literal; a line never turns into a list or a note.
 
     >>> escape_md("XX**市发改局 <b>")
     'XX\\\\*\\\\*市发改局 &lt;b\\\\>'
-    >>> escape_md("1. 有安排")
-    '1\\\\. 有安排'
+    >>> escape_md("1. 有安排"), escape_md("--建筑公司党委"), escape_md("!!! note")
+    ('1\\\\. 有安排', '\\\\--建筑公司党委', '\\\\!!! note')
     """
     text = text.replace("&", "&amp;").replace("<", "&lt;")
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
-    text = _LINE_START_NUMBER.sub(r"\1\\.", text)
-    if text[:1] in ("=", ":"):
-        text = "\\" + text if text[0] != ":" else "&#58;" + text[1:]
-    return text
+    return _LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(m: re.Match) -> str:
+    if m.group(1):
+        return f"{m.group(1)}\\."
+    if m.group(2):
+        return f"\\{m.group(2)}"
+    return f"&#{ord(m.group(3))};"  # not backslash-escapable in Markdown
 
 
 def _front_matter(rep: Report) -> str:
@@ -200,6 +207,8 @@ def log_entry(page: Page) -> dict:
                 "steps_changed": rep.changed_by,
                 "removed": [r.as_dict() for r in rep.removed],
                 "substituted": [{"raw": a, "fixed": b} for a, b in rep.substitutions],
+                # a hidden report is not published: its text is accounted for here
+                **({"hidden_text": [ln.text for ln in rep.lines]} if rep.meta.get("hidden") else {}),
             }
             for rep in page.reports
         },

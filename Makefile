@@ -1,0 +1,55 @@
+# 范文参考库 — the two set-up commands are `make site` and `make test`.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+RAW    ?= raw
+OUT    ?= docs/reports
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test clean-reports goldens check-seeds browser-deps clean help
+
+help:
+	@echo "make site      - set up .venv, clean $(RAW)/ into $(OUT)/, build the site into site/"
+	@echo "make test      - run all tests (installs Chromium for the browser tests when root)"
+	@echo "make serve     - preview the site on http://127.0.0.1:8000/"
+	@echo "make goldens   - regenerate the golden files in tests/golden/ (review the diff!)"
+
+# The virtual environment, with every dependency pinned in requirements.txt.
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+clean-reports: $(STAMP)
+	$(BIN)/python scripts/clean_reports.py --raw $(RAW) --out $(OUT)
+
+site: clean-reports
+	$(BIN)/mkdocs build --strict
+
+serve: clean-reports
+	$(BIN)/mkdocs serve --strict
+
+# Debian's Chromium (and a CJK font for readable screenshots) for the browser tests.
+browser-deps:
+	@if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "noto.*cjk"; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+	  echo "installing chromium and fonts-noto-cjk with apt-get"; \
+	  (apt-get install -y --no-install-recommends chromium fonts-noto-cjk >/dev/null 2>&1 \
+	   || (apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends chromium fonts-noto-cjk >/dev/null)) \
+	  || { echo "apt-get could not install chromium fonts-noto-cjk"; exit 1; }; \
+	else echo "browser tests need Debian's chromium and fonts-noto-cjk: run 'sudo apt-get install chromium fonts-noto-cjk', then 'make test'"; exit 1; fi
+
+test: $(STAMP) browser-deps
+	$(BIN)/python -m pytest
+
+goldens: $(STAMP)
+	$(BIN)/python tests/regen_goldens.py
+
+check-seeds: $(STAMP)
+	$(BIN)/python ../shared/tools/check_seeds.py
+
+clean:
+	rm -rf site $(OUT) .pytest_cache

@@ -1,0 +1,65 @@
+"""Shared fixtures: the seed pages cleaned once per session, and a built site."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from fanwen.cli import main as clean_main  # noqa: E402
+
+SEEDS = ROOT / "tests" / "data" / "seeds"
+ANSWER_KEY = ROOT / "tests" / "data" / "seeds.yaml"
+
+
+def run_clean(raw: Path, out: Path, *extra: str) -> int:
+    """The cleanup, in-process, as the command line runs it."""
+    return clean_main(["--raw", str(raw), "--out", str(out), "--quiet", *extra])
+
+
+@pytest.fixture(scope="session")
+def answer_key() -> dict:
+    return yaml.safe_load(ANSWER_KEY.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seeds_out(tmp_path_factory) -> Path:
+    """The five seed pages cleaned into a fresh folder."""
+    out = tmp_path_factory.mktemp("seeds-out")
+    assert run_clean(SEEDS, out) == 0
+    return out
+
+
+def build_site(docs_reports: Path, workdir: Path) -> Path:
+    """Build the real site (mkdocs build --strict) from the project's docs plus these reports."""
+    docs = workdir / "docs"
+    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("reports"))
+    shutil.copytree(docs_reports, docs / "reports")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(docs)
+    config["site_dir"] = str(workdir / "site")
+    theme = config.get("theme", {})
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        theme["custom_dir"] = str(ROOT / theme["custom_dir"])
+    for key in ("hooks", "extra_css", "extra_javascript"):
+        if key in config and key == "hooks":
+            config[key] = [str(ROOT / h) for h in config[key]]
+    cfg = workdir / "mkdocs.yml"
+    cfg.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(cfg)],
+                          capture_output=True, text=True, env=env, cwd=workdir)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return workdir / "site"
+
+
+@pytest.fixture(scope="session")
+def seeds_site(seeds_out, tmp_path_factory) -> Path:
+    return build_site(seeds_out, tmp_path_factory.mktemp("site"))

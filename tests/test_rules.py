@@ -1,0 +1,339 @@
+"""Per-rule cases, each with lines the rule must leave alone."""
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from fanwen import rules
+from fanwen.chrome import match_line_rule, strip_inline_chrome
+from fanwen.classify import classify_genre, classify_unit_type
+from fanwen.dates import is_date_line, parse_date
+from fanwen.model import Line
+from fanwen.mojibake import repair_gbk_shift
+from fanwen.repair import (
+    is_traditional, rejoin_broken_lines, remove_stray_spaces, repair_document_number_brackets,
+    to_fullwidth_punctuation,
+)
+from fanwen.shapes import byline, is_org_name, is_title_like, numbering, org_line, subtitle_text
+from fanwen.split import contents_indices, find_markers, starts_report
+from fanwen.structure import mark_headings, split_glued_headings
+from fanwen.text import Lexicon
+from fanwen.write import escape_md
+
+# --- chrome: every rule's own example and keep-lines from rules/chrome.yaml ---
+
+LINE_RULES = rules.chrome()["line"]
+INLINE_RULES = rules.chrome()["inline"]
+
+
+@pytest.mark.parametrize("rule", LINE_RULES, ids=lambda r: r.name)
+def test_line_rule_removes_its_example(rule) -> None:
+    scope = "head" if rule.scope == "head" else "body"
+    got = match_line_rule(rule.example, scope)
+    assert got is not None and got.name == rule.name
+
+
+@pytest.mark.parametrize(
+    "rule,keep", [(r, k) for r in LINE_RULES for k in r.keep], ids=lambda x: getattr(x, "name", x)
+)
+def test_line_rule_keeps_real_text(rule, keep) -> None:
+    assert match_line_rule(keep, "head") is None
+
+
+@pytest.mark.parametrize("rule", INLINE_RULES, ids=lambda r: r.name)
+def test_inline_rule_cuts_exactly_its_span(rule) -> None:
+    text, cut = strip_inline_chrome(rule.example)
+    assert (rule.name, rule.removes) in cut
+    assert text == rule.example.replace(rule.removes, "").strip()
+
+
+CHROME_NEGATIVES = [
+    ("heading about the home page", "首页设计要简洁明了"),
+    ("a report's own source note", "来源:市统计局2010年统计公报"),
+    ("a document's print count", "共印20份"),
+    ("a date line of the report", "2011年2月14日"),
+    ("a sentence about reading", "各支部要组织党员认真阅读全文并开展讨论。"),
+    ("a numbered heading", "三、点评效果明显"),
+    ("a site-like word inside text", "建立了党员网上学习平台，方便党员学习。"),
+]
+
+
+@pytest.mark.parametrize("text", [t for _n, t in CHROME_NEGATIVES], ids=[n for n, _t in CHROME_NEGATIVES])
+def test_chrome_leaves_report_text_alone(text) -> None:
+    assert match_line_rule(text, "body") is None
+    assert strip_inline_chrome(text) == (text, [])
+
+
+def test_breadcrumb_with_no_break_spaces() -> None:
+    from fanwen.read import normalise_line
+
+    assert match_line_rule(normalise_line("首页\u00a0>\u00a0精品范文库\u00a0>\u00a011号文库"), "head").name == "breadcrumb"
+
+
+# --- report markers and contents lists ---
+
+MARKERS = [
+    ("第一篇:领导干部点评创先争优工作情况汇报", 1, "领导干部点评创先争优工作情况汇报"),
+    ("第二篇：部门创先争优点评工作汇报", 2, "部门创先争优点评工作汇报"),
+    ("篇一:创先争优活动总结", 1, "创先争优活动总结"),
+    ("范文第3篇:社区党建工作汇报", 3, "社区党建工作汇报"),
+    ("第12篇：某某讲话", 12, "某某讲话"),
+    ("【第四篇】以創先爭優活動為契機", 4, "以創先爭優活動為契機"),
+]
+
+
+@pytest.mark.parametrize("line,number,title", MARKERS, ids=[m[0][:8] for m in MARKERS])
+def test_report_marker_variants(line, number, title) -> None:
+    (m,) = find_markers([Line(line, 1)])
+    assert (m.number, m.title) == (number, title)
+
+
+@pytest.mark.parametrize("line", ["第一章 总则", "这是第一篇文章的开头，写得很好。", "一、点评模式灵活", "篇幅有限，不再赘述。"])
+def test_not_report_markers(line) -> None:
+    assert find_markers([Line(line, 1)]) == []
+
+
+def test_contents_list_is_not_split() -> None:
+    lines = [Line(t, n) for n, t in enumerate(
+        ["某某手册", "目录", "第一篇 总则", "第二篇 组织建设", "第一篇 总则", "本手册适用于全体党员。" * 3], 1)]
+    toc = contents_indices(lines, find_markers(lines))
+    assert toc == {1, 2, 3}
+
+
+# --- unmarked report heads (seed 001) ---
+
+def _lines(*texts: str) -> list[Line]:
+    return [Line(t, i) for i, t in enumerate(texts, 1)]
+
+
+def test_org_line_and_title_start_a_report() -> None:
+    lines = _lines("……干事创业的境界得到了提升。", "市疾病预防控制中心:", "凝聚党心、狠抓落实,争当创先争优排头兵", "正文")
+    assert starts_report(lines, 1)
+
+
+def test_title_with_subtitle_starts_a_report() -> None:
+    lines = _lines("共印20份", "将“创先争优”活动融入企业中心工作,", "确保企业健康稳步发展", "----建筑公司党委创先争优活动经验交流材料")
+    assert starts_report(lines, 1)
+
+
+def test_a_heading_inside_a_report_does_not_start_one() -> None:
+    lines = _lines("……得到了群众好评。", "存在的问题及下一步工作打算:", "一是活动的开展不均衡。")
+    assert not starts_report(lines, 1)
+    lines = _lines("……工作情况汇报如下：", "一、点评模式灵活", "——结合县局安排")
+    assert not starts_report(lines, 1)
+
+
+# --- line shapes ---
+
+@pytest.mark.parametrize("text,ok", [
+    ("井陉县公路工程队", True), ("中共宜兴市建设局委员会", True), ("动力工区第二作业区党支部", True),
+    ("部门创先争优点评工作汇报", False), ("创先争优推进会", False), ("同志们", False),
+])
+def test_org_names(text, ok) -> None:
+    assert is_org_name(text) is ok
+
+
+@pytest.mark.parametrize("text,ok", [
+    ("创先争优树形象,行政服务上水平", True), ("发挥“党旗下的蒲公英”品牌效应助推“创先", True),
+    ("一、点评模式灵活", False), ("同志们:", False), ("(2010年12月9日)", False), ("共印20份", False),
+    ("今天召开州直机关创先争优活动推进会，主要任务是总结交流。", False),
+])
+def test_title_like(text, ok) -> None:
+    assert is_title_like(text) is ok
+
+
+def test_head_shapes() -> None:
+    assert org_line("市行政服务中心:") == "市行政服务中心"
+    assert org_line("存在的问题及下一步工作打算:") == ""
+    assert subtitle_text("——在全市教育系统创先争优活动推进会上的讲话") == "在全市教育系统创先争优活动推进会上的讲话"
+    assert subtitle_text("--神农架林区教育局创先争优活动经验交流材料")
+    assert subtitle_text("-2-") == ""
+    assert byline("湖南神斧集團湘器公司 陳瑜") == ("湖南神斧集團湘器公司", "陳瑜")
+    assert byline("创先争优激活力 夯实基础促发展") == ("", "")
+
+
+# --- numbering and headings ---
+
+HEADINGS = [
+    ("一、点评模式灵活", 2), ("（一）明确点评责任主体和内容", 3), ("(三)、创新效能建设机制", 3),
+    ("1、组织会议集中点评", 4), ("1.有安排。", 4), ("（1）落实领导责任", 5),
+    ("二、新時期國有企業黨建工作面臨的挑戰。", 2),
+]
+NOT_HEADINGS = [
+    "一是组织召开了领导民主生活会，对党支部领导班子成员进行点评。",
+    "2011年2月14日",
+    "3.5亿元的投资已经到位，工程进展顺利，各项指标均达到预期。",
+    "1、组织会议集中点评，领导点评工作的基本模式是组织召开会议集中点评。一是组织召开了民主生活会。",
+]
+
+
+@pytest.mark.parametrize("text,level", HEADINGS, ids=[h[0][:6] for h in HEADINGS])
+def test_headings(text, level) -> None:
+    (ln,) = mark_headings([Line(text, 1)])
+    assert (ln.kind, ln.level) == ("h", level)
+
+
+@pytest.mark.parametrize("text", NOT_HEADINGS, ids=[t[:6] for t in NOT_HEADINGS])
+def test_not_headings(text) -> None:
+    out = mark_headings([Line(text, 1)])
+    assert [ln.kind for ln in out] == ["p"]
+
+
+def test_run_in_heading_is_split() -> None:
+    out = mark_headings([Line("2、创新激励机制。各单位注重与企业实际工作相结合，开展各种形式的激励活动。", 1)])
+    assert [(ln.kind, ln.text) for ln in out] == [("h", "2、创新激励机制。"), ("p", "各单位注重与企业实际工作相结合，开展各种形式的激励活动。")]
+
+
+def test_glued_heading_split_sensibly() -> None:
+    out = split_glued_headings([Line("1、对班子成员的点评，重点围绕四个方面 一是组织抓好创先争优活动，深入学习实践科学发展观。", 1)])
+    assert [ln.text for ln in out] == ["1、对班子成员的点评，重点围绕四个方面", "一是组织抓好创先争优活动，深入学习实践科学发展观。"]
+
+
+def test_numbering() -> None:
+    assert numbering("五、双休日半天工作制") == (2, 5)
+    assert numbering("一是加强领导") == (0, 0)
+
+
+# --- broken lines ---
+
+def test_sentence_broken_before_a_number_is_joined() -> None:
+    out = rejoin_broken_lines(_lines(
+        "一、认清形势", "（三）坚持在解决实际问题中体现活动实效",
+        "如州住房公积金管理中心从人性化服务、科学化服务入手，探索建立了朝九晚",
+        "五、双休日半天工作制等一系列利民便民举措，打造服务品牌。"))
+    assert out[-1].text.endswith("探索建立了朝九晚五、双休日半天工作制等一系列利民便民举措，打造服务品牌。")
+
+
+def test_heading_after_broken_paragraph_stays() -> None:
+    out = rejoin_broken_lines(_lines("二、点评内容具体", "并要求在党性原则等方面查找不足、分析原因、制", "三、点评效果明显"))
+    assert [ln.text for ln in out][-1] == "三、点评效果明显"
+
+
+def test_short_line_before_paragraph_not_joined() -> None:
+    out = rejoin_broken_lines(_lines("存在的问题", "一是活动的开展不均衡，部分学校认为活动太频繁。"))
+    assert len(out) == 2
+
+
+# --- mojibake ---
+
+LEXICON_TEXT = "黨建工作也是管理。流動黨員。科學完善的制度。總支積極參與。"
+
+
+@pytest.mark.parametrize("raw,fixed", [
+    ("績效?!包h建工作也是管理”", "績效。“黨建工作也是管理”"),
+    ("過一次組織生活??茖W完善的規章制度", "過一次組織生活。科學完善的規章制度"),
+    ("越來越多?!傲鲃狱h員”絕大多數", "越來越多。“流動黨員”絕大多數"),
+    ("積極參與政治協商??傊Хe極參與", "積極參與政治協商。總支積極參與"),
+])
+def test_gbk_shift_repaired(raw, fixed) -> None:
+    assert repair_gbk_shift(raw, Lexicon(LEXICON_TEXT))[0] == fixed
+
+
+@pytest.mark.parametrize("text", [
+    "(中辦發?2004?31號)",  # lost brackets, not a shift
+    "真的是这样吗?!我们要认真反思。",  # a real "?!" in text
+    "??傊?,要通過確定黨組織的職能",  # a further byte lost: left, reported garbled
+])
+def test_gbk_shift_leaves_unrecoverable_or_real_text(text) -> None:
+    assert repair_gbk_shift(text, Lexicon(LEXICON_TEXT + text))[0] == text
+
+
+def test_unrecoverable_run_reported_garbled() -> None:
+    assert repair_gbk_shift("職能??傊?,要通過", Lexicon(LEXICON_TEXT))[2] == ["??傊?,"]
+
+
+# --- punctuation, spaces, script ---
+
+@pytest.mark.parametrize("text,want", [
+    ("创先争优树形象,行政服务上水平", "创先争优树形象，行政服务上水平"),
+    ("市行政服务中心:", "市行政服务中心："),
+    ("“五个好”(领导班子好、党员队伍好)", "“五个好”（领导班子好、党员队伍好）"),
+    ("收到征文8篇,在小报上刊登", "收到征文8篇，在小报上刊登"),
+])
+def test_fullwidth(text, want) -> None:
+    assert to_fullwidth_punctuation(text) == want
+
+
+@pytest.mark.parametrize("text", ["08:23:00", "1,000元", "3.5%", "ISO9000", "XX**市", "202_年", "(PMP) test"])
+def test_fullwidth_leaves_alone(text) -> None:
+    assert to_fullwidth_punctuation(text) == text
+
+
+def test_document_number_brackets() -> None:
+    assert repair_document_number_brackets("渭教党„202_‟15号") == "渭教党〔202_〕15号"
+    assert repair_document_number_brackets("(中发[1997]4号)") == "(中发〔1997〕4号)"
+    assert repair_document_number_brackets("他问?2004年?") == "他问?2004年?"
+
+
+def test_stray_spaces() -> None:
+    lex = Lexicon("创先争优活动")
+    assert remove_stray_spaces("推动创先争优 活动的深入开展，取得成效。", lex) == "推动创先争优活动的深入开展，取得成效。"
+    assert remove_stray_spaces("以“我是党员我先行 全力奉献世博会”为主题", lex) == "以“我是党员我先行 全力奉献世博会”为主题"
+
+
+def test_traditional_detection() -> None:
+    assert is_traditional("深入開展創先爭優活動，是黨中央對加強新形勢下黨的基層組織建設")
+    assert not is_traditional("深入开展创先争优活动，是党中央对加强新形势下党的基层组织建设")
+
+
+# --- dates ---
+
+@pytest.mark.parametrize("text,iso", [
+    ("2011年2月14日", "2011-02-14"), ("二○一○年八月十六日", "2010-08-16"), ("二〇一一年二月二十八", "2011-02-28"),
+    ("二0一0年十一月十一日", "2010-11-11"), ("2011-3-10", "2011-03-10"), ("(202_年11月2日)", "--11-02"),
+    ("（2010年12月9日）", "2010-12-09"), ("20XX年3月5日", "--03-05"),
+])
+def test_dates(text, iso) -> None:
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize("text", ["2010年5月27日，石化街道工会一行来到餐厅", "共计20万元", "第四检查组于9月13日至16日"])
+def test_not_date_lines(text) -> None:
+    assert not is_date_line(text)
+
+
+# --- classification ---
+
+@pytest.mark.parametrize("org,titles,body,want", [
+    ("井陉县公路工程队", "", "", "事业单位"),
+    ("市行政服务中心", "", "", "党政机关"),
+    ("市北区镇江路街道党工委", "", "", "街道社区"),
+    ("民进沙湾区总支部", "", "", "社会组织"),
+    ("上海金山石油化工建筑有限公司党委", "", "", "国有企业"),
+    ("第四检查组", "", "", "综合"),
+    ("", "以创先争优活动为契机推动国有企业党建工作创新", "", "国有企业"),
+    ("", "", "我局认真开展点评。我局高度重视。", "党政机关"),
+    ("", "", "无", "综合"),
+])
+def test_unit_types(org, titles, body, want) -> None:
+    assert classify_unit_type(org, titles, body)[0] == want
+
+
+@pytest.mark.parametrize("titles,opening,label,want", [
+    ("创先争优活动推进会讲话稿", "", "", "讲话稿"),
+    ("——在全市教育系统推进会上的讲话", "", "", "讲话稿"),
+    ("浅议如何以创先争优活动为契机", "", "", "理论文章"),
+    ("支部创先争优点评活动总结报告", "", "", "总结报告"),
+    ("某某同志述职报告", "", "", "工作报告"),
+    ("", "同志们：今天召开推进会。", "", "讲话稿"),
+    ("", "现将有关情况汇报如下：", "", "工作汇报"),
+    ("凝聚党心", "", "经验交流材料", "经验交流材料"),
+])
+def test_genres(titles, opening, label, want) -> None:
+    assert classify_genre(titles, opening, "", label)[0] == want
+
+
+# --- Markdown escaping: the author's text renders exactly ---
+
+@pytest.mark.parametrize("text", [
+    "XX**市发改局和**区", "202_年_工作_", "a<b>c</b> & <script>x</script>", "{{ config }} {% raw %}",
+    "[点我](javascript:alert(1))", "列1 | 列2", "# 不是标题", "1. 不是列表", "- 不是列表", "!!! note 不是提示",
+    "<!-- 注释 -->", "反斜杠\\和`代码`", "=====", "? 问号开头", ": 冒号开头", "> 不是引用",
+])
+def test_escape_renders_literally(text) -> None:
+    html = markdown.markdown(escape_md(text), extensions=["admonition", "attr_list", "tables", "md_in_html"])
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.get_text() == text
+    assert [t.name for t in soup.find_all()] == ["p"]
