@@ -42,6 +42,18 @@ def join_title(parts: list[str]) -> str:
     return out
 
 
+_GENRE_END = re.compile(r"(?:汇报|报告|材料|讲话|讲话稿|发言|总结|体会|意见|方案|纪实|交流|心得|述职)(?:[（(].{1,6}[）)])?$")
+
+
+def _complete_title(s: str) -> bool:
+    """A title that ends like a whole one ("…工作情况汇报"), not half of one.
+
+    >>> _complete_title("领导干部点评创先争优工作情况汇报"), _complete_title("以创先争优活动为契机")
+    (True, False)
+    """
+    return bool(_GENRE_END.search(fold(s)))
+
+
 def _same(a: str, b: str) -> bool:
     return bool(a) and fold(a) == fold(b)
 
@@ -59,7 +71,7 @@ def parse_head(rep: Report) -> None:
         if is_salutation(s) or numbering(s)[0] or is_body_line(s) or len(s) > 80:
             break
         title = join_title(title_parts) if title_parts else ""
-        known = [t for t in (title, rep.listing_title) if t]
+        known = [t for t in (title, *title_parts, rep.listing_title) if t]
         org, title_text = org_and_title(s)
         if org and not title_parts:
             meta.setdefault("org", org)
@@ -122,6 +134,11 @@ def parse_head(rep: Report) -> None:
             i += 1
             continue
         if is_title_like(s) and not title_done and len(title_parts) < 3:
+            if title_parts and _complete_title(title) and _complete_title(s):
+                # two whole titles: the first is the page's heading, the second the report's
+                for part in title_parts:
+                    rep.remove("page_title", part, no)
+                title_parts = []
             title_parts.append(s)
             i += 1
             continue

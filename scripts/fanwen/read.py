@@ -164,7 +164,7 @@ def html_lines(text: str, page: Page) -> list[Line]:
     soup = BeautifulSoup(text, "html.parser")
     title = soup.find("title")
     if isinstance(title, Tag):
-        page.title = normalise_line(title.get_text(" "))
+        page.title = page_title_from_html(normalise_line(title.get_text(" ")))
     body_chars = max(1, len(soup.get_text()))
     chunks: list[str] = []
     # Iterative walk (deeply nested pages must not hit the recursion limit).
@@ -208,6 +208,20 @@ def html_lines(text: str, page: Page) -> list[Line]:
         if s:
             lines.append(Line(s, no))
     return lines
+
+
+_SITE_WORDS = re.compile(r"范文|文库|文档|作文|公文|资料|文秘|秘书|网$|网站|\.com|\.cn")
+
+
+def page_title_from_html(title: str) -> str:
+    """"领导干部点评创先争优工作情况汇报_那一世范文网" -> the part without the site's name.
+
+    >>> page_title_from_html("领导干部点评创先争优工作情况汇报_那一世范文网")
+    '领导干部点评创先争优工作情况汇报'
+    """
+    parts = [p.strip() for p in re.split(r"\s*[_|｜–—]\s*|\s+-\s+", title) if p.strip()]
+    kept = [p for p in parts if not _SITE_WORDS.search(p)]
+    return kept[0] if kept else ""
 
 
 def _chrome_reason(node: Tag, name: str, body_chars: int) -> str:
