@@ -63,3 +63,47 @@ def build_site(docs_reports: Path, workdir: Path) -> Path:
 @pytest.fixture(scope="session")
 def seeds_site(seeds_out, tmp_path_factory) -> Path:
     return build_site(seeds_out, tmp_path_factory.mktemp("site"))
+
+
+# --- the built site, served on loopback under a sub-path, and a headless Chromium ---
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+SUBPATH = "/fanwen/"
+
+
+@pytest.fixture(scope="session")
+def site_url(seeds_site, tmp_path_factory):
+    """http://127.0.0.1:PORT/fanwen/ serving the seed site, as an intranet server would."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    root = tmp_path_factory.mktemp("www")
+    shutil.copytree(seeds_site, root / SUBPATH.strip("/"))
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}{SUBPATH}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright. In CI it must run, never skip."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing in CI: `make test` installs it (apt-get install chromium)")
+        pytest.skip("Chromium not installed: sudo apt-get install chromium fonts-noto-cjk")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        yield b
+        b.close()

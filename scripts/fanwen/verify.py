@@ -24,9 +24,8 @@ from .read import ReadError, decode, html_lines, looks_like_html, text_lines
 from .text import fold
 from .write import REMOVAL_LOG
 
-# A piece of a raw line shorter than this may be covered anywhere (a
-# character or two of punctuation-free text is no evidence of loss).
-MIN_PIECE = 3
+# Shortest run of a raw line that may be found apart from the rest of it.
+MIN_CHUNK = 6
 
 
 @dataclass(frozen=True)
@@ -66,17 +65,18 @@ def _raw_lines(source: str, data: bytes) -> list[tuple[int, str]]:
 def _covered(piece: str, corpus: str) -> bool:
     """Is the folded piece in the corpus, whole or as consecutive chunks?
 
-    Chunks allow for text a repair moved within the report (a page-break
-    fragment put back where it belongs).
+    Chunks (each at least MIN_CHUNK characters) allow for text a repair moved
+    within the report (a page-break fragment put back where it belongs); a
+    shorter rest must be found as it is.
     """
     while piece:
         if piece in corpus:
             return True
-        k = len(piece)
-        while k >= MIN_PIECE and piece[:k] not in corpus:
+        k = len(piece) - 1
+        while k >= MIN_CHUNK and piece[:k] not in corpus:
             k -= 1
-        if k < MIN_PIECE:
-            return len(piece) < MIN_PIECE
+        if k < MIN_CHUNK:
+            return False
         piece = piece[k:]
     return True
 
