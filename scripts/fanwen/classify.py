@@ -6,6 +6,7 @@ it did (``unit_type_reason``, ``genre_reason``).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from . import rules
@@ -90,7 +91,9 @@ def classify_genre(titles: str, opening: str, closing: str, page_label: str) -> 
     """Genre and the reason for it.
 
     >>> classify_genre("创先争优推进会汇报材料", "", "", "")
-    ('工作汇报', '标题含“汇报”')
+    ('工作汇报', '标题含“汇报材料”，归入最接近的工作汇报')
+    >>> classify_genre("村党支部书记述职报告", "", "", "")
+    ('总结报告', '标题含“述职报告”，归入最接近的总结报告')
     >>> classify_genre("", "尊敬的各位领导：我受委托，向大会作工作报告，请予审议。", "", "")
     ('工作报告', '正文含“向大会作工作报告”')
     >>> classify_genre("凝聚党心、狠抓落实", "", "", "经验交流材料")
@@ -98,6 +101,9 @@ def classify_genre(titles: str, opening: str, closing: str, page_label: str) -> 
     """
     cfg = rules.genres()
     titles, opening, closing, page_label = (to_simplified(x) for x in (titles, opening, closing, page_label))
+    value, word = _first_match(titles, cfg["nearest"], "genre")
+    if value:
+        return value, f"标题含“{word}”，归入最接近的{value}"
     value, word = _first_match(titles, cfg["title"], "genre")
     if value:
         return value, f"标题含“{word}”"
@@ -119,11 +125,22 @@ def topic_tags(body: str) -> list[str]:
     return [t for t in rules.text()["topics"] if t in body]
 
 
+_POSITION = re.compile(r"(?:党委|党组|党总支|党支部)?(?:常务|第一)?(?:副)?(?:书记|主任|局长|处长|科长|校长|院长|经理|董事长|"
+                       r"主席|部长|厅长|县长|市长|区长|镇长|乡长|村长|会长|理事长|队长|站长|所长|组长|委员|主委)$")
+
+
+def unit_of_position(position: str) -> str:
+    """"县委副书记" -> "县委"; "教育局党委书记、纪委书记" -> "教育局"."""
+    first = re.split(r"[、，,\s]", position.strip())[0]
+    return _POSITION.sub("", first)
+
+
 def classify(rep: Report, page_label: str) -> None:
     meta = rep.meta
     body = "\n".join(ln.text for ln in rep.lines)
     titles = " ".join(filter(None, [meta.get("title", ""), meta.get("listing_title", ""), meta.get("subtitle", "")]))
-    unit_type, unit_reason = classify_unit_type(meta.get("org", ""), titles, body)
+    org = meta.get("org", "") or unit_of_position(meta.get("position", ""))
+    unit_type, unit_reason = classify_unit_type(org, titles, body)
     window = int(rules.genres().get("body_window", 400))
     genre, genre_reason = classify_genre(titles, body[:window], body[-window:], page_label)
     meta.update(unit_type=unit_type, unit_type_reason=unit_reason, genre=genre, genre_reason=genre_reason)

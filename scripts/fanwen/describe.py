@@ -13,7 +13,7 @@ from .chrome import is_body_line
 from .dates import is_date_line, parse_date, split_trailing_date
 from .model import Line, Report
 from .shapes import (
-    byline, is_distribution_line, is_distribution_start, is_org_name, is_person_name, is_salutation,
+    byline, complete_title, is_distribution_line, is_distribution_start, is_org_name, is_person_name, is_salutation,
     is_signature, is_title_like, numbering, org_and_title, org_line, subtitle_text,
 )
 from .text import cjk_count, fold, is_cjk
@@ -40,18 +40,6 @@ def join_title(parts: list[str]) -> str:
         else:
             out += " " + p
     return out
-
-
-_GENRE_END = re.compile(r"(?:汇报|报告|材料|讲话|讲话稿|发言|总结|体会|意见|方案|纪实|交流|心得|述职)(?:[（(].{1,6}[）)])?$")
-
-
-def _complete_title(s: str) -> bool:
-    """A title that ends like a whole one ("…工作情况汇报"), not half of one.
-
-    >>> _complete_title("领导干部点评创先争优工作情况汇报"), _complete_title("以创先争优活动为契机")
-    (True, False)
-    """
-    return bool(_GENRE_END.search(fold(s)))
 
 
 def _same(a: str, b: str) -> bool:
@@ -127,14 +115,15 @@ def parse_head(rep: Report) -> None:
             title_done = True
             i += 1
             continue
-        nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-        if not title_parts and is_org_name(s) and is_title_like(nxt) and not _same(nxt, s):
+        if is_org_name(s) and not complete_title(s):
+            # "井陉县公路工程队" above the title, or "XX县人民医院党委" below it
             meta.setdefault("org", s)
             meta.setdefault("byline", s)
+            title_done = title_done or bool(title_parts)
             i += 1
             continue
         if is_title_like(s) and not title_done and len(title_parts) < 3:
-            if title_parts and _complete_title(title) and _complete_title(s):
+            if title_parts and complete_title(title) and complete_title(s):
                 # two whole titles: the first is the page's heading, the second the report's
                 for part in title_parts:
                     rep.remove("page_title", part, no)
@@ -227,7 +216,8 @@ _CLAUSE_ORG = re.compile(
     r"(?=一行|认真|高度|积极|始终|紧紧|根据|按照|于\d|在|自|以|把|将|坚持|开展|结合|围绕|立足|召开|组织|全体)"
 )
 # An opening clause that starts like this names a circumstance, not the actor.
-_NOT_AN_ACTOR = ("根据", "按照", "依据", "为了", "为", "通过", "在", "对", "经", "随着", "自", "从", "由于", "今年", "近年")
+_NOT_AN_ACTOR = ("根据", "按照", "依据", "为了", "为", "通过", "在", "对", "经", "随着", "自", "从", "由于", "今年", "近年",
+                 "我", "本", "该", "全")
 
 
 def find_org_in_body(rep: Report) -> str:
@@ -238,7 +228,7 @@ def find_org_in_body(rep: Report) -> str:
     """
     opening = "".join(ln.text for ln in rep.lines[:3] if ln.kind == "p")[:400]
     m = _DEFINED_AS.search(opening)
-    if m:
+    if m and not m.group("org").startswith(_NOT_AN_ACTOR):
         return m.group("org")
     for m in _CLAUSE_ORG.finditer(opening):
         if not m.group("org").startswith(_NOT_AN_ACTOR):

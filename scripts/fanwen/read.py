@@ -148,7 +148,8 @@ _CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search
 _CHROME_ATTR = re.compile(
     r"(?:^|[\s_-])(?:breadcrumbs?|crumbs?|nav|navbar|menu|footer|header|sidebar|side|related|relate|"
     r"recommend|hot|pager|pagination|pagenav|page-nav|share|social|comments?|advert|ads?|adv|banner|"
-    r"copyright|login|search|toolbar|prenext|prev|next|tags?|xgwz|xgtj)(?:$|[\s_-])",
+    r"copyright|login|search|toolbar|prenext|prev|next|tags?|xgwz|xgtj|info|meta|position|location|"
+    r"weizhi|dqwz|top|page|pages|paging|pager|ad\d*|gg)(?:$|[\s_-])",
     re.I,
 )
 _BLOCK_END = object()  # marks the end of a block element on the walk stack

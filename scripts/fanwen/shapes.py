@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from . import rules
 from .dates import is_date_line
-from .text import SENTENCE_END, cjk_count, cn_number, to_simplified
+from .text import SENTENCE_END, cjk_count, cn_number, fold, to_simplified
 
 _INNER_STOP = re.compile(r"[。！？；!?;]")
 _COMMAS = re.compile(r"[，,]")
@@ -156,3 +156,19 @@ def is_distribution_line(s: str) -> bool:
 def is_signature(s: str) -> bool:
     """A closing line naming the organisation ("中共宜兴市建设局委员会")."""
     return is_org_name(s.strip().strip("()（）"))
+
+
+# How a whole report title ends (compared in folded form, brackets gone).
+_GENRE_END = re.compile(
+    r"(?:汇报|报告|材料|讲话|讲话稿|发言|发言稿|致辞|总结|体会|意见|方案|纪实|心得|述职|讲稿)"
+    r"(?:定稿|初稿|修改稿|精选|范文|模板|\d{1,2}篇)?$"
+)
+
+
+def complete_title(s: str) -> bool:
+    """A title that ends like a whole one ("…工作情况汇报"), not half of one.
+
+    >>> complete_title("领导干部点评创先争优工作情况汇报"), complete_title("以创先争优活动为契机")
+    (True, False)
+    """
+    return bool(_GENRE_END.search(fold(s)))

@@ -15,8 +15,8 @@ from .chrome import is_body_line
 from .dates import is_date_line
 from .model import Line, Page, Removal, Report
 from .shapes import (
-    is_distribution_line, is_distribution_start, is_signature, is_title_like, org_line, simple,
-    subtitle_text,
+    byline, complete_title, is_distribution_line, is_distribution_start, is_org_name, is_salutation,
+    is_signature, is_title_like, org_line, simple, subtitle_text,
 )
 from .text import cn_number, ends_sentence
 
@@ -105,8 +105,13 @@ def starts_report(lines: list[Line], i: int) -> bool:
         return False
     if subtitle_text(nxt) or (is_title_like(nxt) and subtitle_text(nxt2)):
         return True
-    # after a dated or distributed document: a title line, then its text
-    return _closes_document(lines[i - 1].text) and (is_body_line(nxt) or bool(org_line(nxt)))
+    head_follows = (is_body_line(nxt) or bool(org_line(nxt)) or is_org_name(nxt) or is_date_line(nxt)
+                    or is_salutation(nxt) or any(byline(nxt)))
+    if not head_follows:
+        return False
+    # after a dated or distributed document, a title line; or a whole report
+    # title ("…的情况汇报", "…上的讲话") after a finished paragraph
+    return _closes_document(lines[i - 1].text) or complete_title(s)
 
 
 def split_page(page: Page) -> list[Report]:
