@@ -91,7 +91,7 @@ def classify_genre(titles: str, opening: str, closing: str, page_label: str) -> 
     """Genre and the reason for it.
 
     >>> classify_genre("创先争优推进会汇报材料", "", "", "")
-    ('工作汇报', '标题含“汇报材料”，归入最接近的工作汇报')
+    ('工作汇报', '标题含“汇报”')
     >>> classify_genre("村党支部书记述职报告", "", "", "")
     ('总结报告', '标题含“述职报告”，归入最接近的总结报告')
     >>> classify_genre("", "尊敬的各位领导：我受委托，向大会作工作报告，请予审议。", "", "")

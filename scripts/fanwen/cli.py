@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -127,8 +128,17 @@ def summary(pages: list[Page], errors: list[str], skipped: list[Path], stats: di
         rows.append(("other files skipped", str(len(skipped))))
     rows.append(("files written / unchanged / removed",
                  f"{stats['written']} / {stats['unchanged']} / {stats['removed']}"))
-    width = max(len(k) for k, _ in rows)
-    return "\n".join(f"{k:<{width}}  {v:>6}" for k, v in rows)
+    width = max(display_width(k) for k, _ in rows)
+    return "\n".join(f"{k}{' ' * (width - display_width(k))}  {v:>7}" for k, v in rows)
+
+
+def display_width(s: str) -> int:
+    """Columns a string takes in a terminal (Chinese characters take two).
+
+    >>> display_width("国有企业"), display_width("reports")
+    (8, 7)
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
 
 def main(argv: list[str] | None = None) -> int:
