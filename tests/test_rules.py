@@ -79,6 +79,10 @@ MARKERS = [
     ("范文第3篇:社区党建工作汇报", 3, "社区党建工作汇报"),
     ("第12篇：某某讲话", 12, "某某讲话"),
     ("【第四篇】以創先爭優活動為契機", 4, "以創先爭優活動為契機"),
+    ("【篇二】社区工作总结", 2, "社区工作总结"),
+    ("第三篇", 3, ""),
+    ("篇五", 5, ""),
+    ("范文一：某某讲话", 1, "某某讲话"),
 ]
 
 
@@ -88,7 +92,8 @@ def test_report_marker_variants(line, number, title) -> None:
     assert (m.number, m.title) == (number, title)
 
 
-@pytest.mark.parametrize("line", ["第一章 总则", "这是第一篇文章的开头，写得很好。", "一、点评模式灵活", "篇幅有限，不再赘述。"])
+@pytest.mark.parametrize("line", ["第一章 总则", "这是第一篇文章的开头，写得很好。", "一、点评模式灵活", "篇幅有限，不再赘述。",
+                                  "范文一般要有针对性。", "第一篇幅较长的报告"])
 def test_not_report_markers(line) -> None:
     assert find_markers([Line(line, 1)]) == []
 

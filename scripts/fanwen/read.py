@@ -120,13 +120,25 @@ def normalise_line(s: str) -> str:
     return s.strip(" \u3000")
 
 
+# Paragraph indentation inside a line ("…成效。　　二、…"): a paragraph starts there.
+_INDENT_INSIDE = re.compile("(?<=\\S)[\u3000]{2,}|(?<=\\S)\u00a0{4,}")
+
+
 def text_lines(text: str) -> list[Line]:
-    """Plain text -> non-blank lines numbered as in the raw file (CRLF and CR accepted)."""
+    """Plain text -> non-blank lines numbered as in the raw file (CRLF and CR accepted).
+
+    Paragraphs run together on one line, each still indented with two
+    ideographic spaces, are taken apart again.
+
+    >>> [ln.text for ln in text_lines("　　取得了成效。　　二、加强班子建设\\r\\n")]
+    ['取得了成效。', '二、加强班子建设']
+    """
     out = []
     for no, raw in enumerate(text.splitlines(), 1):
-        s = normalise_line(raw)
-        if s:
-            out.append(Line(s, no))
+        for part in _INDENT_INSIDE.split(raw):
+            s = normalise_line(part)
+            if s:
+                out.append(Line(s, no))
     return out
 
 
