@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from . import chrome, classify, describe, mojibake, repair, split, structure
-from .model import Line, Page, Removal, Report
+from .model import Line, Page, Report
 from .read import read_page
 from .text import Lexicon, cjk_count, to_simplified
 
@@ -184,7 +184,8 @@ def default_steps() -> tuple[Step, ...]:
 
 
 def _fingerprint(obj: Page | Report) -> int:
-    lines = tuple((ln.text, ln.kind, ln.level) for ln in (obj.lines if isinstance(obj, Report) else obj.lines))
+    """A cheap summary of everything a step may change, to record which steps did."""
+    lines = tuple((ln.text, ln.kind, ln.level) for ln in obj.lines)
     if isinstance(obj, Report):
         return hash((lines, repr(sorted(obj.meta.items(), key=str)), tuple(sorted(obj.flags)), len(obj.removed)))
     return hash((lines, len(obj.removed), len(obj.reports)))
@@ -224,5 +225,3 @@ def _first_words(rep: Report) -> str:
             return ln.text.strip()[:24]
     return rep.key
 
-
-__all__ = ["Options", "Step", "default_steps", "run_page", "Removal"]
