@@ -19,6 +19,7 @@ from .shapes import (
 from .text import cjk_count, fold, is_cjk
 
 MAX_HEAD_LINES = 8
+_BRACKETED = re.compile(r"^[（(][^（）()]{4,60}[）)]$")
 MAX_CLOSING_LINES = 10
 
 
@@ -91,7 +92,8 @@ def parse_head(rep: Report) -> None:
             title_done = True
             i += 1
             continue
-        if is_date_line(s):
+        if is_date_line(s) or (_BRACKETED.match(s) and parse_date(s)):
+            # "（2010年12月9日）", "（2012年3月5日在全县组织工作会议上）"
             meta.setdefault("date", parse_date(s))
             meta.setdefault("head_date_text", s)
             title_done = True
@@ -159,6 +161,19 @@ def _after_title(s: str, titles: list[str]) -> str | None:
             if not ft.startswith(acc):
                 break
     return None
+
+
+def drop_running_titles(rep: Report) -> None:
+    """Remove repeats of the title inside the body: running headers of a PDF
+    conversion, or the site printing the title again."""
+    titles = {fold(t) for t in (rep.meta.get("title", ""), rep.listing_title) if t}
+    kept = []
+    for ln in rep.lines:
+        if fold(ln.text) in titles:
+            rep.remove("running_title", ln.text, ln.no)
+        else:
+            kept.append(ln)
+    rep.lines = kept
 
 
 def parse_closing(rep: Report) -> None:

@@ -101,6 +101,7 @@ def _fullwidth_punctuation(rep: Report, page: Page, opts: Options) -> None:
 
 def _parse_head(rep: Report, page: Page, opts: Options) -> None:
     describe.parse_head(rep)
+    describe.drop_running_titles(rep)
 
 
 def _parse_closing(rep: Report, page: Page, opts: Options) -> None:
@@ -163,7 +164,7 @@ def default_steps() -> tuple[Step, ...]:
         Step("fullwidth_punctuation", "report", _fullwidth_punctuation,
              "turn half-width , : ; ? ! ( ) in Chinese text full-width"),
         Step("parse_head", "report", _parse_head,
-             "read title, subtitle, organisation, author and date off the head; drop repeated titles"),
+             "read title, subtitle, organisation, author and date off the head; drop repeats of the title"),
         Step("parse_closing", "report", _parse_closing,
              "read signature, date and distribution block off the end"),
         Step("split_glued_headings", "report", _split_glued_headings,
