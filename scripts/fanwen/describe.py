@@ -52,6 +52,8 @@ def parse_head(rep: Report) -> None:
     lines = rep.lines
     meta = rep.meta
     title_parts: list[str] = []
+    title_nos: list[int] = []
+    head: list[str] = []  # organisation, byline and date lines, as written
     title_done = False
     i = 0
     while i < min(len(lines), MAX_HEAD_LINES):
@@ -64,12 +66,12 @@ def parse_head(rep: Report) -> None:
         org, title_text = org_and_title(s)
         if org and not title_parts:
             meta.setdefault("org", org)
-            title_parts = [title_text]
+            title_parts, title_nos = [title_text], [no]
             i += 1
             continue
         if any(_same(s, t) for t in known):
             if not title_parts:
-                title_parts = [s]
+                title_parts, title_nos = [s], [no]
             else:
                 rep.remove("duplicate_title", s, no)
             i += 1
@@ -80,7 +82,7 @@ def parse_head(rep: Report) -> None:
             rep.remove("duplicate_title", s[: len(s) - len(rest)], no)
             meta.setdefault("author", rest)
             if not title_parts:
-                title_parts = [s[: len(s) - len(rest)]]
+                title_parts, title_nos = [s[: len(s) - len(rest)]], [no]
             title_done = True
             i += 1
             continue
@@ -95,19 +97,19 @@ def parse_head(rep: Report) -> None:
         if is_date_line(s) or (_BRACKETED.match(s) and parse_date(s)):
             # "（2010年12月9日）", "（2012年3月5日在全县组织工作会议上）"
             meta.setdefault("date", parse_date(s))
-            meta.setdefault("head_date_text", s)
+            head.append(s)
             title_done = True
             i += 1
             continue
         org = org_line(s)
         if org:
             meta.setdefault("org", org)
-            meta.setdefault("byline", s)
+            head.append(s)
             i += 1
             continue
         who, name = byline(s)
         if who or name:
-            meta.setdefault("byline", s)
+            head.append(s)
             if name:
                 meta.setdefault("author", name)
             if who and is_org_name(who):
@@ -120,17 +122,18 @@ def parse_head(rep: Report) -> None:
         if is_org_name(s) and not complete_title(s):
             # "井陉县公路工程队" above the title, or "XX县人民医院党委" below it
             meta.setdefault("org", s)
-            meta.setdefault("byline", s)
+            head.append(s)
             title_done = title_done or bool(title_parts)
             i += 1
             continue
         if is_title_like(s) and not title_done and len(title_parts) < 3:
             if title_parts and complete_title(title) and complete_title(s):
                 # two whole titles: the first is the page's heading, the second the report's
-                for part in title_parts:
-                    rep.remove("page_title", part, no)
-                title_parts = []
+                for part, part_no in zip(title_parts, title_nos):
+                    rep.remove("page_title", part, part_no)
+                title_parts, title_nos = [], []
             title_parts.append(s)
+            title_nos.append(no)
             i += 1
             continue
         break
@@ -140,8 +143,8 @@ def parse_head(rep: Report) -> None:
     meta["title"] = own or listing
     if own and listing and not _same(own, listing):
         meta["listing_title"] = listing
-    if own:
-        meta["title_lines"] = title_parts
+    if head:
+        meta["byline"] = "　".join(head)
 
 
 def _after_title(s: str, titles: list[str]) -> str | None:

@@ -134,11 +134,8 @@ def render_markdown(rep: Report) -> str:
     out = [_front_matter(rep), f"# {escape_md(meta['title'])}", ""]
     if meta.get("subtitle"):
         out += [escape_md(meta["subtitle"]), "{: .subtitle }", ""]
-    byline = meta.get("byline") or ""
-    if meta.get("head_date_text"):
-        byline = f"{byline}　{meta['head_date_text']}".strip("　")
-    if byline:
-        out += [escape_md(byline), "{: .byline }", ""]
+    if meta.get("byline"):
+        out += [escape_md(meta["byline"]), "{: .byline }", ""]
     for flag in ("truncated", "garbled", "repaired", "traditional"):
         if flag in rep.flags:
             kind, title, text = NOTES[flag]
