@@ -8,6 +8,7 @@ an official document. What is left between them is the body.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .chrome import is_body_line
 from .dates import is_date_line, parse_date, split_trailing_date
@@ -16,7 +17,8 @@ from .shapes import (
     byline, complete_title, is_distribution_line, is_distribution_start, is_org_name, is_person_name, is_salutation,
     is_signature, is_title_like, numbering, org_and_title, org_line, subtitle_text,
 )
-from .text import cjk_count, fold, is_cjk
+from . import rules
+from .text import fold, is_cjk
 
 MAX_HEAD_LINES = 8
 _BRACKETED = re.compile(r"^[（(][^（）()]{4,60}[）)]$")
@@ -202,18 +204,14 @@ def parse_closing(rep: Report) -> None:
         if len(lines) < 2:
             break
         s = lines[-1].text
-        if is_date_line(s) and "date" not in meta:
-            meta["date"] = parse_date(s)
-            meta["date_text"] = s
-        elif is_date_line(s):
-            pass
+        if is_date_line(s):
+            meta.setdefault("date", parse_date(s))
         else:
             sig, date_text = split_trailing_date(s)
             if date_text and is_signature(sig):
                 meta.setdefault("date", parse_date(date_text))
-                meta.setdefault("date_text", date_text)
                 meta.setdefault("signature", sig)
-            elif is_signature(s) and not ends_with_punct(s):
+            elif is_signature(s):
                 meta.setdefault("signature", s)
             else:
                 break
@@ -223,19 +221,16 @@ def parse_closing(rep: Report) -> None:
     rep.lines = lines
 
 
-def ends_with_punct(s: str) -> bool:
-    return bool(s) and not (is_cjk(s[-1]) or s[-1].isalnum() or s[-1] in "）)")
-
-
 _DEFINED_AS = re.compile(r"(?:^|[，,。；：:])\s*(?P<org>[^，,。；：:“”（）()\s]{4,30}?)\s*[（(]以下简称")
-_CLAUSE_ORG = re.compile(
-    r"(?:^|[，,。；])\s*(?:现将|我们|经过)?(?P<org>[\u4e00-\u9fff]{2,24}?"
-    r"(?:党委|党组|党总支|党支部|总支|支部|党工委|委员会|检查组|点评组|督导组|指导组|中心|公司|集团|局|厂|队|院|校|街道|社区|村))"
-    r"(?=一行|认真|高度|积极|始终|紧紧|根据|按照|于\d|在|自|以|把|将|坚持|开展|结合|围绕|立足|召开|组织|全体)"
-)
-# An opening clause that starts like this names a circumstance, not the actor.
-_NOT_AN_ACTOR = ("根据", "按照", "依据", "为了", "为", "通过", "在", "对", "经", "随着", "自", "从", "由于", "今年", "近年",
-                 "我", "本", "该", "全")
+
+
+@lru_cache(maxsize=1)
+def _clause_org() -> re.Pattern:
+    st = rules.structure()
+    return re.compile(
+        r"(?:^|[，,。；])\s*(?:现将|我们|经过)?(?P<org>[\u4e00-\u9fff]{2,24}?" + st["org_suffix"] + ")"
+        r"(?=" + "|".join(st["actor_verbs"]) + ")"
+    )
 
 
 def find_org_in_body(rep: Report) -> str:
@@ -245,11 +240,12 @@ def find_org_in_body(rep: Report) -> str:
     subject of an opening clause ("…,管理部党总支认真组织开展…").
     """
     opening = "".join(ln.text for ln in rep.lines[:3] if ln.kind == "p")[:400]
+    not_actor = tuple(rules.structure()["not_an_actor"])
     m = _DEFINED_AS.search(opening)
-    if m and not m.group("org").startswith(_NOT_AN_ACTOR):
+    if m and not m.group("org").startswith(not_actor):
         return m.group("org")
-    for m in _CLAUSE_ORG.finditer(opening):
-        if not m.group("org").startswith(_NOT_AN_ACTOR):
+    for m in _clause_org().finditer(opening):
+        if not m.group("org").startswith(not_actor):
             return m.group("org")
     return ""
 
@@ -260,8 +256,6 @@ def fuller_org(org: str, rep: Report) -> str:
         return org
     text = "".join(ln.text for ln in rep.lines[:3])
     m = re.search(r"(?:^|[，,。；：:])\s*(?P<pre>[\u4e00-\u9fff]{2,4}?)" + re.escape(org), text)
-    if m and cjk_count(m.group("pre")) >= 2 and m.group("pre")[-1] in "省市县区州旗盟":
-        return m.group("pre") + org
-    if m and org[0] in "省市县区州" and cjk_count(m.group("pre")) >= 2:
+    if m and (m.group("pre")[-1] in "省市县区州旗盟" or org[0] in "省市县区州"):
         return m.group("pre") + org
     return org
