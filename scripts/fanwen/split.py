@@ -127,29 +127,32 @@ def split_page(page: Page) -> list[Report]:
             page.removed.append(Removal("contents_list", lines[i].text, lines[i].no))
         lines = [ln for i, ln in enumerate(lines) if i not in toc]
         real = find_markers(lines)
-    chunks: list[tuple[str, list[Line]]] = []
+    chunks: list[tuple[Marker | None, list[Line]]] = []
     if real:
         pre = lines[: real[0].index]
         if pre and real[0].number >= 2 and any(is_body_line(ln.text) for ln in pre):
-            chunks.append(("", pre))  # the first report carries no marker
+            chunks.append((None, pre))  # the first report carries no marker
         else:
             for ln in pre:
                 page.removed.append(Removal("page_preamble", ln.text, ln.no))
         for k, m in enumerate(real):
             end = real[k + 1].index if k + 1 < len(real) else len(lines)
-            marker_line = lines[m.index]
-            body = lines[m.index + 1 : end]
-            chunks.append((m.title, [Line(marker_line.text, marker_line.no, kind="marker"), *body]))
+            chunks.append((m, lines[m.index + 1 : end]))
     else:
         starts = [0] + [i for i in range(1, len(lines)) if starts_report(lines, i)]
         for k, s in enumerate(starts):
             end = starts[k + 1] if k + 1 < len(starts) else len(lines)
-            chunks.append(("", lines[s:end]))
-    reports = []
-    for part, (listing, chunk) in enumerate(chunks, 1):
-        rep = Report(source=page.source, part=part, lines=list(chunk), listing_title=listing)
-        if chunk and chunk[0].kind == "marker":
-            rep.remove("report_marker", chunk[0].text, chunk[0].no)
-            rep.lines = rep.lines[1:]
+            chunks.append((None, lines[s:end]))
+    reports: list[Report] = []
+    for marker, chunk in chunks:
+        if marker is not None and not chunk:
+            # a marker with nothing after it: the page lists a report it does not hold
+            page.removed.append(Removal("empty_report", lines[marker.index].text, lines[marker.index].no))
+            page.warnings.append(f"“{lines[marker.index].text}” has no text after it")
+            continue
+        rep = Report(source=page.source, part=len(reports) + 1, lines=list(chunk),
+                     listing_title=marker.title if marker else "")
+        if marker is not None:
+            rep.remove("report_marker", lines[marker.index].text, lines[marker.index].no)
         reports.append(rep)
-    return [r for r in reports if r.lines or r.listing_title]
+    return reports
