@@ -19,41 +19,44 @@ import re
 
 from .text import Lexicon, is_cjk
 
-# "?" (the lone lead byte), one full-width or narrowed ASCII character, then
-# the out-of-step run of non-ASCII characters.
-SHIFT_RUN = re.compile(r"\?(?P<fw>[!-~\uff01-\uff5e])(?P<mid>[^\x00-\x7f]*)")
-LOST_LEAD = b"\xa1"  # first byte of "。"
+# "?" (the lone lead byte), then the out-of-step run: either a narrowed
+# full-width character first (the "。" case: "?!包h") or Chinese characters
+# straight away (a lost step at "、", "“", "《" …).
+SHIFT_RUN = re.compile(r"\?(?P<run>[!-~\uff01-\uff5e]?[^\x00-\x7f]*)")
+LOST_LEAD = b"\xa1"  # lead byte of the punctuation row: 。、“”《》…
 ENCODING = "gbk"
+# What the lost lead byte and the first shifted byte can have been.
+PUNCTUATION_ROW = set("、。·ˉˇ¨〃々—～‖…‘’“”〔〕〈〉《》「」『』〖〗【】")
 
 
-def _run_bytes(fw: str, mid: str) -> bytes | None:
+def _run_bytes(run: str) -> bytes | None:
     """Bytes the shifted decoder read, with the lost lead byte put back in front."""
-    code = ord(fw)
-    if code >= 0xFF01:  # not narrowed: the full-width form itself
-        code -= 0xFF01 - 0x21
+    head, rest = run[:1], run[1:]
     try:
-        return LOST_LEAD + bytes([0xA3, code + 0x80]) + mid.encode(ENCODING)
+        if head and "!" <= head <= "~":  # narrowed from its full-width form (GBK A3 xx)
+            return LOST_LEAD + bytes([0xA3, ord(head) + 0x80]) + rest.encode(ENCODING)
+        return LOST_LEAD + run.encode(ENCODING)
     except UnicodeEncodeError:
         return None
 
 
-def decode_shift_run(fw: str, mid: str, after: str) -> tuple[str, int] | None:
+def decode_shift_run(run: str, after: str) -> tuple[str, int] | None:
     """Re-decode one run in step. Returns (text, number of chars of ``after`` used).
 
     The run ends either inside its last character (the ASCII trail byte was read
     as part of it) or at the next ASCII character, which is a trail byte.
 
-    >>> decode_shift_run("!", "包", "h建工作")
+    >>> decode_shift_run("!包", "h建工作")
     ('。“黨', 1)
-    >>> decode_shift_run("?", "茖", "W完善")
+    >>> decode_shift_run("?茖", "W完善")
     ('。科學', 1)
-    >>> decode_shift_run("!", "皃", "0” style")
+    >>> decode_shift_run("!皃", "0” style")
     ('。“p', 0)
-    >>> decode_shift_run("2", "", "004?31號") is None
+    >>> decode_shift_run("2", "004?31號") is None
     True
     """
-    raw = _run_bytes(fw, mid)
-    if raw is None:
+    raw = _run_bytes(run)
+    if raw is None or len(raw) < 3:
         return None
     candidates = [(raw, 0)]
     if after and 0x40 <= ord(after[0]) <= 0x7E:
@@ -63,7 +66,7 @@ def decode_shift_run(fw: str, mid: str, after: str) -> tuple[str, int] | None:
             text = data.decode(ENCODING)
         except UnicodeDecodeError:
             continue
-        if text.startswith("。"):
+        if text[:1] in PUNCTUATION_ROW:
             return text, used
     return None
 
@@ -104,6 +107,8 @@ def repair_gbk_shift(line: str, lexicon: Lexicon) -> tuple[str, list[tuple[str, 
     '提升黨建工作的績效。“黨建工作也是管理”'
     >>> repair_gbk_shift("(中辦發?2004?31號)", lex)
     ('(中辦發?2004?31號)', [], [])
+    >>> repair_gbk_shift("为什么?我们要认真反思", Lexicon("为什么我们要认真反思"))
+    ('为什么?我们要认真反思', [], [])
     """
     out: list[str] = []
     repairs: list[tuple[str, str]] = []
@@ -112,11 +117,13 @@ def repair_gbk_shift(line: str, lexicon: Lexicon) -> tuple[str, list[tuple[str, 
     for m in SHIFT_RUN.finditer(line):
         if m.start() < max(pos, skip):
             continue
-        fw, mid = m.group("fw"), m.group("mid")
+        run = m.group("run")
         after = line[m.end():]
-        res = decode_shift_run(fw, mid, after)
+        # "?!…", "??…": only a shift run looks like this. "?我们…" may be a real question mark.
+        signature = run[:1] and not is_cjk(run[0]) and any(is_cjk(c) for c in run)
+        res = decode_shift_run(run, after)
         if res is None:
-            if mid and any(is_cjk(c) for c in mid):
+            if signature:
                 # A byte lost inside the run shows as a further "?": the run
                 # goes on to the ASCII character after it.
                 end = m.end() + (2 if after[:1] == "?" else 0)
@@ -126,7 +133,8 @@ def repair_gbk_shift(line: str, lexicon: Lexicon) -> tuple[str, list[tuple[str, 
         fixed, used = res
         end = m.end() + used
         if not plausible(fixed, line[end:], lexicon):
-            garbled.append(line[m.start():end])
+            if signature:
+                garbled.append(line[m.start():end])
             continue
         out.append(line[pos:m.start()])
         out.append(fixed)
