@@ -247,6 +247,12 @@ def test_unrecoverable_run_reported_garbled() -> None:
     assert repair_gbk_shift("職能??傊?,要通過", Lexicon(LEXICON_TEXT))[2] == ["??傊?,"]
 
 
+@pytest.mark.parametrize("text", ["真的是这样吗?!我们要认真反思。", "怎么办?我们认为要认真反思。"])
+def test_real_question_marks_are_not_garbled(text) -> None:
+    lex = Lexicon("我们要认真反思。我们认为这样做是对的。")
+    assert repair_gbk_shift(text, lex) == (text, [], [])
+
+
 # --- punctuation, spaces, script ---
 
 @pytest.mark.parametrize("text,want", [

@@ -120,7 +120,9 @@ def repair_gbk_shift(line: str, lexicon: Lexicon) -> tuple[str, list[tuple[str, 
         run = m.group("run")
         after = line[m.end():]
         # "?!…", "??…": only a shift run looks like this. "?我们…" may be a real question mark.
-        signature = run[:1] and not is_cjk(run[0]) and any(is_cjk(c) for c in run)
+        # Real text after a real "?!" reads like the rest of the page; a shifted run does not.
+        signature = (bool(run[:1]) and not is_cjk(run[0]) and any(is_cjk(c) for c in run)
+                     and not plausible(run[1:], after, lexicon))
         res = decode_shift_run(run, after)
         if res is None:
             if signature:
