@@ -101,11 +101,14 @@ def _strip_tail(page: Page, lines: list[Line], disabled: frozenset[str]) -> list
     last_body = body_idx[-1] if body_idx else -1
     titles = {fold(page.title)} if page.title else set()
     cut = len(lines)
+    # longest line from each position to the end: the related list holds only short ones
+    longest_after = [0] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        longest_after[i] = max(longest_after[i + 1], len(lines[i].text))
     for i in range(last_body + 1, len(lines)):
         text = lines[i].text
-        if related.name not in disabled and related.pattern.search(text) and all(
-            len(ln.text) <= cfg["related_max_chars"] for ln in lines[i:]
-        ):
+        if (related.name not in disabled and related.pattern.search(text)
+                and longest_after[i] <= cfg["related_max_chars"]):
             cut = i
             for ln in lines[i:]:
                 page.removed.append(Removal(related.name, ln.text, ln.no))

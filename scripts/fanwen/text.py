@@ -15,6 +15,7 @@ import opencc
 CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK = f"[{CJK_RANGES}]"
 CJK_RE = re.compile(CJK)
+_CJK_RUN = re.compile(f"{CJK}+")
 
 # Punctuation that ends a sentence (a paragraph may end here).
 SENTENCE_END = "。！？；…!?;"
@@ -128,11 +129,9 @@ class Lexicon:
     """
 
     def __init__(self, text: str):
-        s = to_simplified(text)
-        self._bigrams = Counter(
-            s[i : i + 2] for i in range(len(s) - 1) if is_cjk(s[i]) and is_cjk(s[i + 1])
-        )
-        self._chars = Counter(ch for ch in s if is_cjk(ch))
+        runs = _CJK_RUN.findall(to_simplified(text))
+        self._chars = Counter("".join(runs))
+        self._bigrams = Counter(run[i : i + 2] for run in runs for i in range(len(run) - 1))
 
     def pair(self, a: str, b: str) -> int:
         """How often the two characters stand side by side in the page."""
