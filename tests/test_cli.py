@@ -73,6 +73,12 @@ def test_summary_table_and_warning(raw, tmp_path) -> None:
     assert "announces 7 reports but holds 5" in p.stderr and "001_6a53b902beb515e7.txt" in p.stderr
 
 
+def test_check_option_proves_nothing_lost(raw, tmp_path) -> None:
+    p = cli("--raw", str(raw), "--out", str(tmp_path / "out"), "--check")
+    assert p.returncode == 0, p.stderr
+    assert "nothing-lost check: 0 raw lines unaccounted for" in p.stdout
+
+
 def test_defaults_are_raw_and_docs_reports(tmp_path) -> None:
     shutil.copytree(SEEDS, tmp_path / "raw")
     p = cli("-q", cwd=tmp_path)
@@ -243,6 +249,7 @@ def test_truncated_and_count_anomaly(seeds_out) -> None:
     cat = json.loads((seeds_out / "catalogue.json").read_text(encoding="utf-8"))
     page = next(p for p in cat["pages"] if p["source"].startswith("001"))
     assert page["announced"] == 7 and page["reports"] == 5 and page["warnings"]
+    assert page["flags"] == ["count_mismatch"]
     last = [r for r in cat["reports"] if r["source"].startswith("001")][-1]
     assert "truncated" in last["flags"]
     md = (seeds_out / last["path"]).read_text(encoding="utf-8")

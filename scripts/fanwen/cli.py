@@ -15,6 +15,7 @@ from .curation import CurationError, apply_curation, load_curation
 from .model import Page
 from .pipeline import Options, default_steps, run_page
 from .read import ReadError
+from .verify import check_nothing_lost
 from .write import body_chars, slug, write_output
 
 RAW_SUFFIXES = (".txt", ".html", ".htm")
@@ -46,6 +47,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--disable", action="append", default=[], metavar="NAME",
                     help="switch off a pipeline step or chrome rule by name (repeatable)")
     ap.add_argument("--list-steps", action="store_true", help="list the pipeline steps and chrome rules, then exit")
+    ap.add_argument("--check", action="store_true",
+                    help="after writing, prove every raw line is in a report or in the removal log")
     ap.add_argument("--quiet", "-q", action="store_true", help="print errors only, no progress or summary")
     ap.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return ap.parse_args(argv)
@@ -199,4 +202,12 @@ def main(argv: list[str] | None = None) -> int:
         for p in skipped:
             print(f"note: {p}: not a .txt/.html/.htm page, skipped", file=sys.stderr)
         print(summary(pages, errors, skipped, stats))
+    if args.check:
+        lost = check_nothing_lost(args.raw, args.out)
+        for item in lost:
+            print(f"lost: {args.raw / item.source}:{item.line}: {item.text[:60]}", file=sys.stderr)
+        if not args.quiet:
+            print(f"nothing-lost check: {len(lost)} raw lines unaccounted for")
+        if lost:
+            return 1
     return 1 if errors else 0

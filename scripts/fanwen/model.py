@@ -40,6 +40,7 @@ class Page:
     lines: list[Line] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    flags: set[str] = field(default_factory=set)  # page anomalies: count_mismatch
     # facts read off the page's chrome: announced report count, its label,
     # whether a paywall cut the text off
     announced: int = 0

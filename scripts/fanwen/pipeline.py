@@ -64,6 +64,7 @@ def _split_reports(page: Page, opts: Options) -> None:
     if page.paywalled and page.reports and not page.paywall_lines:
         page.reports[-1].flags.add("truncated")
     if page.announced and page.announced != len(page.reports):
+        page.flags.add("count_mismatch")
         page.warnings.append(f"the page announces {page.announced} reports but holds {len(page.reports)}")
 
 

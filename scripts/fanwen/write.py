@@ -247,7 +247,8 @@ def write_output(out_dir: Path, pages: list[Page], vocabulary: list[str], rules_
             entries.append(catalogue_entry(rep))
     catalogue = {"generator": "fanwen", "rules_version": rules_version, "reports": entries,
                  "pages": [{"source": p.source, "encoding": p.encoding, "reports": len(p.reports),
-                            "announced": p.announced, "warnings": p.warnings} for p in pages]}
+                            "announced": p.announced, "flags": sorted(p.flags), "warnings": p.warnings}
+                           for p in pages]}
     extra = {
         CATALOGUE: json.dumps(catalogue, ensure_ascii=False, indent=1) + "\n",
         REMOVAL_LOG: json.dumps({p.source: log_entry(p) for p in pages}, ensure_ascii=False, indent=1) + "\n",
