@@ -87,7 +87,7 @@ def to_fullwidth_punctuation(text: str) -> str:
     for half, full in table.items():
         if half in ",:;":
             # after Chinese text, or after a number or "%" when Chinese text follows
-            text = re.sub(f"(?<={_CJKISH}){re.escape(half)}{after_any}", full, text)
+            text = re.sub(f"(?<={_CJKISH})[ \u3000]*{re.escape(half)}{after_any}", full, text)
             text = re.sub(f"(?<=[0-9%％]){re.escape(half)}[ \u3000]*(?=[{CJK_RANGES}])", full, text)
         else:
             text = re.sub(f"(?<={_CJKISH}){re.escape(half)}{after_cjk}", full, text)

@@ -53,30 +53,58 @@ def _inside_quotes(head: str) -> bool:
     return head.count("“") > head.count("”")
 
 
+def _lead_sentence(text: str) -> str:
+    """The first sentence of a numbered paragraph, when more text follows it."""
+    m = _SENTENCE.match(text)
+    # a lead sentence with figures states a fact ("1、全年完成投资40亿元，…"), not a heading
+    return m.group(1) if m and not re.search(r"\d", m.group(1)[2:]) else ""
+
+
 def mark_headings(lines: list[Line]) -> list[Line]:
     """Mark numbered heading lines with their level; split run-in headings.
 
+    Sibling items (same level, same parent section) are formatted alike, as an
+    editor would: when most of them open with a short lead sentence ("2、创新激励
+    机制。各单位…"), each item's lead sentence becomes its heading; when most are
+    plain numbered paragraphs, they all stay paragraphs.
+
     >>> out = mark_headings([Line("一、点评模式灵活", 1), Line("2、创新激励机制。各单位注重与企业实际工作相结合，开展各种形式的激励活动。", 2),
-    ...                      Line("1、组织会议集中点评，领导点评工作的基本模式是组织召开会议集中点评。一是组织召开了民主生活会。", 3)])
+    ...                      Line("3、完善制度，规范管理。各单位建立健全了各项制度。", 3)])
     >>> [(ln.kind, ln.level, ln.text) for ln in out]  # doctest: +NORMALIZE_WHITESPACE
     [('h', 2, '一、点评模式灵活'), ('h', 4, '2、创新激励机制。'),
-     ('p', 0, '各单位注重与企业实际工作相结合，开展各种形式的激励活动。'),
-     ('p', 0, '1、组织会议集中点评，领导点评工作的基本模式是组织召开会议集中点评。一是组织召开了民主生活会。')]
+     ('p', 0, '各单位注重与企业实际工作相结合，开展各种形式的激励活动。'), ('h', 4, '3、完善制度，规范管理。'),
+     ('p', 0, '各单位建立健全了各项制度。')]
     """
-    run_in_max = rules.structure()["run_in_heading_max_chars"]
+    cfg = rules.structure()
+    strict, loose = cfg["run_in_heading_max_chars"], cfg["run_in_heading_loose_chars"]
+    levels = [numbering(ln.text)[0] if ln.kind == "p" else 0 for ln in lines]
+    # sibling groups: same level, same parent (the last line of a higher level)
+    group_of: dict[int, tuple[int, int]] = {}
+    parent: dict[int, int] = {}
+    for i, level in enumerate(levels):
+        if level:
+            group_of[i] = (level, max((parent[lv] for lv in parent if lv < level), default=-1))
+            parent = {lv: idx for lv, idx in parent.items() if lv < level}
+            parent[level] = i
+    votes: dict[tuple[int, int], list[bool]] = {}
+    for i, key in group_of.items():
+        text = lines[i].text
+        lead = _lead_sentence(text)
+        votes.setdefault(key, []).append(is_heading_text(text) or (bool(lead) and cjk_count(lead) <= strict))
     out: list[Line] = []
-    for ln in lines:
-        level, _num = numbering(ln.text)
-        if not level or ln.kind != "p":
+    for i, ln in enumerate(lines):
+        level = levels[i]
+        if not level:
             out.append(ln)
             continue
         if is_heading_text(ln.text):
             out.append(Line(ln.text, ln.no, "h", level))
             continue
-        m = _SENTENCE.match(ln.text)
-        if m and cjk_count(m.group(1)) <= run_in_max and "，" not in m.group(1) and "," not in m.group(1):
-            rest = ln.text[m.end(1):].strip()
-            out += [Line(m.group(1), ln.no, "h", level), Line(rest, ln.no)]
-            continue
-        out.append(ln)
+        vote = votes[group_of[i]]
+        limit = loose if sum(vote) * 2 >= len(vote) else strict
+        lead = _lead_sentence(ln.text)
+        if lead and cjk_count(lead) <= limit and sum(vote) * 2 >= len(vote):
+            out += [Line(lead, ln.no, "h", level), Line(ln.text[len(lead):].strip(), ln.no)]
+        else:
+            out.append(ln)
     return out

@@ -233,6 +233,8 @@ def write_output(out_dir: Path, pages: list[Page], vocabulary: list[str], rules_
     Returns counts of files written, unchanged and removed.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
+    for leftover in out_dir.glob(".*.tmp"):  # from a run that was interrupted
+        leftover.unlink()
     stats = {"written": 0, "unchanged": 0, "removed": 0}
     files: list[str] = []
     entries: list[dict] = []
