@@ -13,7 +13,7 @@ from typing import Callable
 from . import chrome, classify, describe, mojibake, repair, split, structure
 from .model import Line, Page, Report
 from .read import read_page
-from .text import Lexicon, cjk_count, to_simplified
+from .text import Lexicon, cjk_count, ends_sentence, to_simplified
 
 
 @dataclass(frozen=True)
@@ -63,9 +63,18 @@ def _split_reports(page: Page, opts: Options) -> None:
             rep.flags.add("truncated")
     if page.paywalled and page.reports and not page.paywall_lines:
         page.reports[-1].flags.add("truncated")
+    if page.reports and _ends_mid_sentence(page.reports[-1]):
+        page.reports[-1].flags.add("truncated")
+        page.warnings.append("the text ends in the middle of a sentence")
     if page.announced and page.announced != len(page.reports):
         page.flags.add("count_mismatch")
         page.warnings.append(f"the page announces {page.announced} reports but holds {len(page.reports)}")
+
+
+def _ends_mid_sentence(rep: Report) -> bool:
+    """The page stops inside a sentence: the report is cut off at the source."""
+    last = rep.lines[-1].text if rep.lines else ""
+    return cjk_count(last) >= 20 and last[-1:].isalnum() and not last[-1:].isascii() and not ends_sentence(last)
 
 
 # --- report steps -------------------------------------------------------
