@@ -83,7 +83,7 @@ def test_defaults_are_raw_and_docs_reports(tmp_path) -> None:
     shutil.copytree(SEEDS, tmp_path / "raw")
     p = cli("-q", cwd=tmp_path)
     assert p.returncode == 0, p.stderr
-    assert len(list((tmp_path / "docs" / "reports").glob("*.md"))) == 22  # 21 reports + index
+    assert len(list((tmp_path / "docs" / "reports").glob("*.md"))) == 21
 
 
 def test_disable_a_step(raw, tmp_path) -> None:
@@ -115,7 +115,7 @@ def test_output_folder_is_owned_but_foreign_files_are_kept(raw, tmp_path) -> Non
     assert run_clean(raw, out) == 0
     assert (out / "notes.md").read_text(encoding="utf-8") == "an editor's own page"
     assert not any((out / p).exists() for p in gone)
-    assert len(list(out.glob("*.md"))) == 20 + 1 + 1  # 20 reports, index, notes
+    assert len(list(out.glob("*.md"))) == 20 + 1  # 20 reports and the notes
 
 
 def test_file_names_stable_when_other_pages_come_and_go(raw, tmp_path) -> None:
@@ -149,7 +149,7 @@ def test_bad_files_are_reported_and_others_processed(raw, tmp_path) -> None:
     assert any("blank.txt" in e for e in errors)
     assert any("image.txt" in e and "binary" in e for e in errors)
     assert "notes.docx" in p.stderr  # not silently dropped either
-    assert len(list((tmp_path / "out").glob("*.md"))) == 22
+    assert len(list((tmp_path / "out").glob("*.md"))) == 21
 
 
 def test_missing_raw_folder(tmp_path) -> None:

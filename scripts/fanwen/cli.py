@@ -189,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
             rep.meta["chars"] = body_chars(rep)
             apply_curation(rep, curation)
     assign_slugs(pages)
-    stats = write_output(args.out, pages, rules.units()["vocabulary"], rules.rules_version())
+    stats = write_output(args.out, pages, rules.rules_version())
     for line in errors:
         print(line, file=sys.stderr)
     if not args.quiet:

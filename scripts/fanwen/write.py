@@ -24,7 +24,6 @@ from .text import cjk_count
 MANIFEST = ".fanwen-manifest.json"
 CATALOGUE = "catalogue.json"
 REMOVAL_LOG = "removal-log.json"
-INDEX = "index.md"
 SLUG_SYLLABLES = 8
 
 # Front matter keys every report carries, in this order (other tools read them).
@@ -86,6 +85,38 @@ def escape_md(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;")
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
     return _LINE_START.sub(_escape_line_start, text)
+
+
+_ENTITY = re.compile(r"&(amp|lt|#\d+);")
+_BACKSLASHED = re.compile(r"\\(.)")
+
+
+def unescape_md(text: str) -> str:
+    """The inverse of ``escape_md``: the author's text back from a line of Markdown.
+
+    >>> unescape_md(escape_md("XX**市 <b> & 1. =")) == "XX**市 <b> & 1. ="
+    True
+    """
+    text = _BACKSLASHED.sub(r"\1", text)
+    return _ENTITY.sub(lambda m: {"amp": "&", "lt": "<"}.get(m.group(1)) or chr(int(m.group(1)[1:])), text)
+
+
+def markdown_text(markdown: str) -> list[str]:
+    """The report's own text from its Markdown file: title and body lines, no notes or markup."""
+    body = markdown.split("\n---\n", 1)[1] if markdown.startswith("---\n") else markdown
+    out, in_note = [], False
+    for line in body.split("\n"):
+        if line.startswith(("!!! ", "??? ")):
+            in_note = True
+            continue
+        if in_note and (line.startswith("    ") or not line.strip()):
+            continue
+        in_note = False
+        if not line.strip() or re.match(r"^\{: \.[\w-]+ \}$", line):
+            continue
+        line = re.sub(r"^#{1,6} ", "", line).rstrip()
+        out.append(unescape_md(line.removesuffix("  ")))
+    return out
 
 
 def _escape_line_start(m: re.Match) -> str:
@@ -212,23 +243,8 @@ def log_entry(page: Page) -> dict:
     }
 
 
-def render_index(entries: list[dict], vocabulary: list[str]) -> str:
-    """A plain listing of all reports by unit type (the full site builds richer pages)."""
-    out = ["---", "title: 全部范文", "---", "", "# 全部范文", ""]
-    for unit in vocabulary:
-        group = [e for e in entries if e["unit_type"] == unit]
-        if not group:
-            continue
-        out += [f"## {unit}（{len(group)}篇）", ""]
-        for e in group:
-            bits = "，".join(x for x in (e["org"], e["genre"], e["date"]) if x)
-            out.append(f"- [{escape_md(e['title'])}]({e['path']})　{escape_md(bits)}")
-        out.append("")
-    return "\n".join(out)
-
-
-def write_output(out_dir: Path, pages: list[Page], vocabulary: list[str], rules_version: str) -> dict:
-    """Write every visible report, the catalogue, the index and the log; remove stale files.
+def write_output(out_dir: Path, pages: list[Page], rules_version: str) -> dict:
+    """Write every visible report, the catalogue and the log; remove stale files.
 
     Returns counts of files written, unchanged and removed.
     """
@@ -254,7 +270,6 @@ def write_output(out_dir: Path, pages: list[Page], vocabulary: list[str], rules_
     extra = {
         CATALOGUE: json.dumps(catalogue, ensure_ascii=False, indent=1) + "\n",
         REMOVAL_LOG: json.dumps({p.source: log_entry(p) for p in pages}, ensure_ascii=False, indent=1) + "\n",
-        INDEX: render_index(entries, vocabulary),
     }
     for name, content in extra.items():
         _write_if_changed(out_dir / name, content)

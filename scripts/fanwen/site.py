@@ -1,0 +1,252 @@
+"""The site's build logic, run by MkDocs through ``scripts/mkdocs_hooks.py``.
+
+- pinyin section anchors ("一、点评模式灵活" -> ``#yi-dian-ping-mo-shi-ling-huo``);
+- listing pages generated from the catalogue: one per unit type, one per genre,
+  and all reports with year and genre filters;
+- the home page's counts, model reports (推荐) and search box;
+- on each report page: a metadata card, copy buttons and related reports;
+- after the build: the search index (see ``search_index.py``).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pypinyin import Style, lazy_pinyin
+
+from . import rules
+
+log = logging.getLogger("mkdocs.plugins.fanwen")
+
+REPORTS_DIR = "reports"
+CATALOGUE = f"{REPORTS_DIR}/catalogue.json"
+
+
+def pinyin_slug(text: str, limit: int = 10) -> str:
+    """Readable ASCII slug: pinyin syllables joined by "-".
+
+    >>> pinyin_slug("党政机关"), pinyin_slug("一、点评模式灵活"), pinyin_slug("（1）落实XX责任")
+    ('dang-zheng-ji-guan', 'yi-dian-ping-mo-shi-ling-huo', '1-luo-shi-xx-ze-ren')
+    """
+    words = []
+    for syl in lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: re.findall(r"[A-Za-z0-9]+", s)):
+        syl = re.sub(r"[^a-z0-9]", "", syl.lower().replace("ü", "v"))
+        if syl:
+            words.append(syl)
+    return "-".join(words[:limit])
+
+
+def toc_slugify(value: str, separator: str) -> str:
+    """Python-Markdown's toc slugify: stable, readable pinyin anchors for headings."""
+    return pinyin_slug(value).replace("-", separator) or "section"
+
+
+def display_date(iso: str) -> str:
+    """"2011-02-14" -> "2011年2月14日"; "--11-02" -> "11月2日（年份隐去）".
+
+    >>> display_date("2011-02-14"), display_date("--11-02"), display_date("")
+    ('2011年2月14日', '11月2日（年份隐去）', '')
+    """
+    m = re.match(r"^(\d{4}|-)-(\d\d)-(\d\d)$", iso or "")
+    if not m:
+        return ""
+    month, day = int(m.group(2)), int(m.group(3))
+    if m.group(1) == "-":
+        return f"{month}月{day}日（年份隐去）"
+    return f"{m.group(1)}年{month}月{day}日"
+
+
+@dataclass
+class SiteData:
+    """What the hooks learn from the catalogue at the start of a build."""
+
+    reports: list[dict] = field(default_factory=list)
+    by_slug: dict[str, dict] = field(default_factory=dict)
+    related: dict[str, list[tuple[str, float, bool]]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, docs_dir: Path) -> "SiteData":
+        path = docs_dir / CATALOGUE
+        if not path.exists():
+            log.info("no %s: run scripts/clean_reports.py first; building without reports", path)
+            return cls()
+        cat = json.loads(path.read_text(encoding="utf-8"))
+        reports = cat["reports"]
+        return cls(reports=reports, by_slug={r["slug"]: r for r in reports})
+
+
+# --- generated pages ----------------------------------------------------------
+
+UNIT_DIR, GENRE_DIR, ALL_PAGE = "browse", "genre", "all.md"
+
+
+def unit_page(unit: str) -> str:
+    return f"{UNIT_DIR}/{pinyin_slug(unit)}.md"
+
+
+def genre_page(genre: str) -> str:
+    return f"{GENRE_DIR}/{pinyin_slug(genre)}.md"
+
+
+def _cell(text: str) -> str:
+    from .write import escape_md
+
+    return escape_md(text or "").replace("\n", " ") or "—"
+
+
+def _report_table(reports: list[dict], prefix: str, columns: tuple[str, ...]) -> str:
+    """A Markdown table of reports; ``prefix`` leads from the page to the reports folder."""
+    head = {"title": "标题", "org": "单位", "unit_type": "单位类型", "genre": "文种", "date": "日期", "chars": "字数"}
+    out = ["| " + " | ".join(head[c] for c in columns) + " |", "|" + "---|" * len(columns)]
+    for r in reports:
+        cells = []
+        for c in columns:
+            if c == "title":
+                star = "（推荐）" if r.get("recommended") else ""
+                cells.append(f"[{_cell(r['title'])}]({prefix}{r['path']}){star}")
+            elif c == "date":
+                cells.append(display_date(r["date"]) or "—")
+            elif c == "chars":
+                cells.append(f"{r['chars']:,}")
+            else:
+                cells.append(_cell(r.get(c, "")))
+        out.append("| " + " | ".join(cells) + " |")
+    return "\n".join(out)
+
+
+def _sorted(reports: list[dict]) -> list[dict]:
+    """Newest first; undated reports last, then by title."""
+    return sorted(reports, key=lambda r: (r["date"][:4] if r["date"][:1].isdigit() else "0000", r["date"],
+                                          r["title"]), reverse=True)
+
+
+def unit_listing(unit: str, reports: list[dict]) -> str:
+    return (f"---\ntitle: {unit}\n---\n\n# {unit}（{len(reports)}篇）\n\n"
+            f"单位类型为“{unit}”的全部范文，按日期排列（新的在前）。\n\n"
+            + _report_table(_sorted(reports), "../reports/", ("title", "org", "genre", "date", "chars")) + "\n")
+
+
+def genre_listing(genre: str, reports: list[dict]) -> str:
+    return (f"---\ntitle: {genre}\n---\n\n# {genre}（{len(reports)}篇）\n\n"
+            f"文种为“{genre}”的全部范文，按日期排列（新的在前）。\n\n"
+            + _report_table(_sorted(reports), "../reports/", ("title", "org", "unit_type", "date", "chars")) + "\n")
+
+
+def all_listing(reports: list[dict]) -> str:
+    """All reports, with year and genre filters (the filter script reads the URL: ?year=&genre=)."""
+    years = sorted({r["year"] for r in reports if r["year"]}, reverse=True)
+    genres = [g for g in rules.genres()["vocabulary"] if any(r["genre"] == g for r in reports)]
+    options_y = "".join(f'<option value="{y}">{y}年</option>' for y in years)
+    options_g = "".join(f'<option value="{g}">{g}</option>' for g in genres)
+    rows = []
+    for r in _sorted(reports):
+        rows.append(
+            f'<tr data-year="{r["year"]}" data-genre="{r["genre"]}"><td><a href="../reports/{r["slug"]}/">'
+            f'{_html(r["title"])}</a></td><td>{_html(r["org"]) or "—"}</td><td>{r["unit_type"]}</td>'
+            f'<td>{r["genre"]}</td><td>{display_date(r["date"]) or "—"}</td></tr>')
+    return (
+        "---\ntitle: 全部范文\n---\n\n# 全部范文\n\n"
+        '<form class="fanwen-filters" id="fanwen-filters">'
+        f'<label>年份 <select name="year"><option value="">全部年份</option>{options_y}</select></label> '
+        f'<label>文种 <select name="genre"><option value="">全部文种</option>{options_g}</select></label> '
+        f'<span class="fanwen-count" id="fanwen-count">共 {len(reports)} 篇</span></form>\n\n'
+        '<table class="fanwen-all" id="fanwen-all"><thead><tr><th>标题</th><th>单位</th><th>单位类型</th>'
+        "<th>文种</th><th>日期</th></tr></thead><tbody>\n" + "\n".join(rows) + "\n</tbody></table>\n\n"
+        '<script src="../assets/fanwen-filter.js"></script>\n'
+    )
+
+
+def _html(s: str) -> str:
+    return (s or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def index_listing(title: str, intro: str, items: list[tuple[str, str, int]]) -> str:
+    lines = [f"---\ntitle: {title}\n---\n\n# {title}\n\n{intro}\n"]
+    lines += [f"- [{name}]({path})（{n}篇）" for name, path, n in items]
+    return "\n".join(lines) + "\n"
+
+
+def generated_pages(data: SiteData) -> dict[str, str]:
+    """src_uri -> Markdown of every generated page."""
+    pages: dict[str, str] = {}
+    units = [u for u in rules.units()["vocabulary"] if any(r["unit_type"] == u for r in data.reports)]
+    genres = [g for g in rules.genres()["vocabulary"] if any(r["genre"] == g for r in data.reports)]
+    for u in units:
+        pages[unit_page(u)] = unit_listing(u, [r for r in data.reports if r["unit_type"] == u])
+    for g in genres:
+        pages[genre_page(g)] = genre_listing(g, [r for r in data.reports if r["genre"] == g])
+    pages[f"{UNIT_DIR}/index.md"] = index_listing(
+        "按单位类型", "选择单位类型，查看同类单位的范文。",
+        [(u, unit_page(u).split("/", 1)[1], sum(r["unit_type"] == u for r in data.reports)) for u in units])
+    pages[f"{GENRE_DIR}/index.md"] = index_listing(
+        "按文种", "选择文种，查看同一文种的范文。",
+        [(g, genre_page(g).split("/", 1)[1], sum(r["genre"] == g for r in data.reports)) for g in genres])
+    pages[ALL_PAGE] = all_listing(data.reports)
+    return pages
+
+
+# --- the home page and the report pages ----------------------------------------
+
+def home_blocks(data: SiteData) -> dict[str, str]:
+    """Markdown for the home page's placeholders (``<!-- fanwen:NAME -->``)."""
+    units = [u for u in rules.units()["vocabulary"] if any(r["unit_type"] == u for r in data.reports)]
+    unit_links = " ".join(
+        f"[{u}（{sum(r['unit_type'] == u for r in data.reports)}）]({unit_page(u)}){{ .md-button }}" for u in units)
+    recommended = [r for r in data.reports if r.get("recommended")]
+    rec = (_report_table(_sorted(recommended), "reports/", ("title", "org", "unit_type", "genre", "date"))
+           if recommended else "编辑尚未推荐范文（在 `raw/curation.yaml` 中标注 `recommended: true`）。")
+    return {
+        "stats": f"共收录范文 **{len(data.reports)}** 篇。",
+        "unit-types": unit_links or "（尚无范文）",
+        "recommended": rec,
+        "search-box": ('<form class="fanwen-home-search" action="search/" method="get" role="search">'
+                       '<input type="search" name="q" placeholder="输入要查找的做法，如：领导点评" aria-label="搜索范文">'
+                       '<button type="submit" class="md-button md-button--primary">搜索</button></form>'),
+    }
+
+
+def fill_placeholders(markdown: str, blocks: dict[str, str]) -> str:
+    return re.sub(r"<!--\s*fanwen:([\w-]+)\s*-->", lambda m: blocks.get(m.group(1), m.group(0)), markdown)
+
+
+def report_card(r: dict) -> str:
+    """The metadata card and copy buttons under a report's title."""
+    bits = []
+    if r["org"]:
+        bits.append(f"**单位**：{_cell(r['org'])}")
+    bits.append(f"**单位类型**：[{r['unit_type']}](../{unit_page(r['unit_type'])})")
+    bits.append(f"**文种**：[{r['genre']}](../{genre_page(r['genre'])})")
+    if r["date"]:
+        bits.append(f"**日期**：{display_date(r['date'])}")
+    bits.append(f"**字数**：{r['chars']:,}")
+    bits.append(f"**来源页面**：{_cell(r['source'])} 第{r['source_part']}篇")
+    return (
+        '<div class="fanwen-card" markdown>\n' + " · ".join(bits) + "\n\n"
+        '<span class="fanwen-actions"><button type="button" class="md-button" data-fanwen-copy="link">复制链接</button> '
+        '<button type="button" class="md-button" data-fanwen-copy="text">复制全文</button></span>\n</div>\n'
+    )
+
+
+def related_block(slug: str, data: SiteData) -> str:
+    items = data.related.get(slug, [])
+    if not items:
+        return ""
+    lines = ['<div class="fanwen-related" markdown>', "", "**相关范文**", ""]
+    for other, _score, near_duplicate in items:
+        r = data.by_slug[other]
+        note = "　**近似重复**：与本文大部分内容相同，可能是不同网站转载的同一篇材料" if near_duplicate else ""
+        lines.append(f"- [{_cell(r['title'])}]({other}.md)　{r['unit_type']} · {r['genre']}{note}")
+    return "\n".join(lines) + "\n\n</div>\n"
+
+
+_HEAD_BLOCK = re.compile(r"^(?:# .*\n\n)(?:.*\n\{: \.(?:subtitle|byline) \}\n\n)*", re.M)
+
+
+def decorate_report(markdown: str, r: dict, data: SiteData) -> str:
+    """Card after the title block, related reports at the end."""
+    m = _HEAD_BLOCK.match(markdown)
+    at = m.end() if m else 0
+    return markdown[:at] + report_card(r) + "\n" + markdown[at:].rstrip("\n") + "\n\n" + related_block(r["slug"], data)

@@ -1,0 +1,66 @@
+"""MkDocs hooks of the 范文参考库 site (registered in mkdocs.yml under `hooks:`).
+
+All build logic lives in the fanwen package (fanwen/site.py, fanwen/related.py,
+fanwen/search_index.py); this file only connects it to MkDocs' events.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
+
+from fanwen import rules  # noqa: E402
+from fanwen.related import related_reports  # noqa: E402
+from fanwen.search_index import build_index  # noqa: E402
+from fanwen.site import (  # noqa: E402
+    REPORTS_DIR, SiteData, decorate_report, fill_placeholders, generated_pages, home_blocks, log, toc_slugify,
+)
+from fanwen.write import markdown_text  # noqa: E402
+
+# One build's data, made afresh by on_config at the start of every build.
+_build: dict = {}
+
+
+def on_config(config):
+    config.mdx_configs.setdefault("toc", {})["slugify"] = toc_slugify
+    docs = Path(config.docs_dir)
+    data = SiteData.load(docs)
+    texts = {}
+    for r in data.reports:
+        path = docs / REPORTS_DIR / r["path"]
+        texts[r["slug"]] = markdown_text(path.read_text(encoding="utf-8")) if path.exists() else []
+    data.related = related_reports(data.reports, {k: "\n".join(v) for k, v in texts.items()})
+    _build.clear()
+    _build.update(data=data, texts=texts)
+    return config
+
+
+def on_files(files, config):
+    for src_uri, content in generated_pages(_build["data"]).items():
+        # like not_in_nav in mkdocs.yml: the listings are linked, not in the side navigation
+        level = InclusionLevel.NOT_IN_NAV if config.not_in_nav and config.not_in_nav.match_file(src_uri) \
+            else InclusionLevel.INCLUDED
+        files.append(File.generated(config, src_uri, content=content, inclusion=level))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    data: SiteData = _build["data"]
+    src = page.file.src_uri
+    if src == "index.md":
+        return fill_placeholders(markdown, home_blocks(data))
+    slug = page.meta.get("slug")
+    if src.startswith(f"{REPORTS_DIR}/") and slug in data.by_slug:
+        return decorate_report(markdown, data.by_slug[slug], data)
+    return markdown
+
+
+def on_post_build(config):
+    data: SiteData = _build["data"]
+    figures = build_index(data.reports, _build["texts"], Path(config.site_dir) / "search-data",
+                          rules.units()["vocabulary"], rules.genres()["vocabulary"])
+    log.info("search index: %(reports)s reports, %(bigrams)s bigrams in %(shards)s shards, %(shard_bytes)s bytes",
+             figures)
