@@ -8,13 +8,14 @@ RAW    ?= raw
 OUT    ?= docs/reports
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test clean-reports goldens check-seeds browser-deps clean help
+.PHONY: site serve test clean-reports goldens check-seeds browser-deps screenshots clean help
 
 help:
 	@echo "make site      - set up .venv, clean $(RAW)/ into $(OUT)/, build the site into site/"
 	@echo "make test      - run all tests (installs Chromium for the browser tests when root)"
 	@echo "make serve     - preview the site on http://127.0.0.1:8000/"
 	@echo "make goldens   - regenerate the golden files in tests/golden/ (review the diff!)"
+	@echo "make screenshots - screenshots of the site for the README"
 
 # The virtual environment, with every dependency pinned in requirements.txt.
 $(STAMP): requirements.txt pyproject.toml
@@ -47,6 +48,9 @@ test: $(STAMP) browser-deps
 
 goldens: $(STAMP)
 	$(BIN)/python tests/regen_goldens.py
+
+screenshots: site browser-deps
+	$(BIN)/python tests/make_screenshots.py
 
 check-seeds: $(STAMP)
 	$(BIN)/python ../shared/tools/check_seeds.py
