@@ -32,7 +32,7 @@ def on_config(config):
     for r in data.reports:
         path = docs / REPORTS_DIR / r["path"]
         texts[r["slug"]] = markdown_text(path.read_text(encoding="utf-8")) if path.exists() else []
-    data.related = related_reports(data.reports, {k: "\n".join(v) for k, v in texts.items()})
+    data.related = related_reports(data.reports, texts)
     _build.clear()
     _build.update(data=data, texts=texts)
     return config

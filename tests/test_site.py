@@ -78,3 +78,18 @@ def test_report_page_in_chromium(browser, site_url, seeds_out) -> None:
     assert all(urlparse(u).path.startswith(SUBPATH) for u in requests if urlparse(u).netloc == host)
     assert errors == []
     page.close()
+
+
+def test_reprint_marked_near_duplicate(seeds_site, seeds_out) -> None:
+    """Seed 000 part 1 and seed 004 share most paragraphs: each names the other as a near-duplicate."""
+    cat = json.loads((seeds_out / "catalogue.json").read_text(encoding="utf-8"))
+    a = next(r for r in cat["reports"] if r["source"].startswith("000") and r["source_part"] == 1)
+    b = next(r for r in cat["reports"] if r["source"].startswith("004"))
+    for this, other in ((a, b), (a and b, a)):
+        soup = BeautifulSoup((seeds_site / "reports" / this["slug"] / "index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+        item = next(li for li in soup.select(".fanwen-related li") if other["slug"] in li.a["href"])
+        assert "近似重复" in item.get_text()
+    soup = BeautifulSoup((seeds_site / "reports" / a["slug"] / "index.html").read_text(encoding="utf-8"), "html.parser")
+    others = [li for li in soup.select(".fanwen-related li") if b["slug"] not in li.a["href"]]
+    assert others and not any("近似重复" in li.get_text() for li in others)

@@ -214,7 +214,7 @@ def fill_placeholders(markdown: str, blocks: dict[str, str]) -> str:
 
 def report_card(r: dict) -> str:
     """The metadata card and copy buttons under a report's title."""
-    bits = []
+    bits = ["**推荐范文**"] if r.get("recommended") else []
     if r["org"]:
         bits.append(f"**单位**：{_cell(r['org'])}")
     bits.append(f"**单位类型**：[{r['unit_type']}](../{unit_page(r['unit_type'])})")
