@@ -85,7 +85,7 @@ def test_reprint_marked_near_duplicate(seeds_site, seeds_out) -> None:
     cat = json.loads((seeds_out / "catalogue.json").read_text(encoding="utf-8"))
     a = next(r for r in cat["reports"] if r["source"].startswith("000") and r["source_part"] == 1)
     b = next(r for r in cat["reports"] if r["source"].startswith("004"))
-    for this, other in ((a, b), (a and b, a)):
+    for this, other in ((a, b), (b, a)):
         soup = BeautifulSoup((seeds_site / "reports" / this["slug"] / "index.html").read_text(encoding="utf-8"),
                              "html.parser")
         item = next(li for li in soup.select(".fanwen-related li") if other["slug"] in li.a["href"])
