@@ -15,28 +15,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pypinyin import Style, lazy_pinyin
-
 from . import rules
+from .text import pinyin_slug
 
 log = logging.getLogger("mkdocs.plugins.fanwen")
 
 REPORTS_DIR = "reports"
 CATALOGUE = f"{REPORTS_DIR}/catalogue.json"
-
-
-def pinyin_slug(text: str, limit: int = 10) -> str:
-    """Readable ASCII slug: pinyin syllables joined by "-".
-
-    >>> pinyin_slug("党政机关"), pinyin_slug("一、点评模式灵活"), pinyin_slug("（1）落实XX责任")
-    ('dang-zheng-ji-guan', 'yi-dian-ping-mo-shi-ling-huo', '1-luo-shi-xx-ze-ren')
-    """
-    words = []
-    for syl in lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: re.findall(r"[A-Za-z0-9]+", s)):
-        syl = re.sub(r"[^a-z0-9]", "", syl.lower().replace("ü", "v"))
-        if syl:
-            words.append(syl)
-    return "-".join(words[:limit])
 
 
 def toc_slugify(value: str, separator: str) -> str:

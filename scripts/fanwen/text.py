@@ -10,6 +10,7 @@ from collections import Counter
 from functools import lru_cache
 
 import opencc
+from pypinyin import Style, lazy_pinyin
 
 # CJK Unified Ideographs, Extension A and the compatibility block.
 CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -139,3 +140,17 @@ class Lexicon:
 
     def char(self, ch: str) -> int:
         return self._chars[to_simplified(ch)]
+
+
+def pinyin_slug(text: str, limit: int = 10) -> str:
+    """Readable ASCII slug: pinyin syllables joined by "-".
+
+    >>> pinyin_slug("党政机关"), pinyin_slug("一、点评模式灵活"), pinyin_slug("（1）落实XX责任")
+    ('dang-zheng-ji-guan', 'yi-dian-ping-mo-shi-ling-huo', '1-luo-shi-xx-ze-ren')
+    """
+    words = []
+    for syl in lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: re.findall(r"[A-Za-z0-9]+", s)):
+        syl = re.sub(r"[^a-z0-9]", "", syl.lower().replace("ü", "v"))
+        if syl:
+            words.append(syl)
+    return "-".join(words[:limit])

@@ -16,10 +16,9 @@ import re
 from pathlib import Path
 
 import yaml
-from pypinyin import Style, lazy_pinyin
 
 from .model import Page, Report
-from .text import cjk_count
+from .text import cjk_count, pinyin_slug
 
 MANIFEST = ".fanwen-manifest.json"
 CATALOGUE = "catalogue.json"
@@ -51,16 +50,10 @@ def slug(title: str, key: str) -> str:
     >>> slug("部门创先争优点评工作汇报", "000_50ee0fb81cba185b.txt#2")
     'bu-men-chuang-xian-zheng-you-dian-ping-gdpriz'
     """
-    words = []
-    for syl in lazy_pinyin(title, style=Style.NORMAL, errors=lambda s: re.findall(r"[A-Za-z0-9]+", s)):
-        syl = re.sub(r"[^a-z0-9]", "", syl.lower().replace("ü", "v"))
-        if syl:
-            words.append(syl)
-        if len(words) >= SLUG_SYLLABLES:
-            break
+    words = pinyin_slug(title, SLUG_SYLLABLES)
     digest = hashlib.sha1(key.encode("utf-8")).digest()
     tag = base64.b32encode(digest).decode("ascii")[:6].lower()
-    return "-".join([*words, tag]) if words else f"report-{tag}"
+    return f"{words}-{tag}" if words else f"report-{tag}"
 
 
 # --- Markdown -----------------------------------------------------------
