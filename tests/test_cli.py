@@ -1,8 +1,8 @@
 """The cleanup command as users and other tools run it."""
 from __future__ import annotations
 
-import codecs
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -331,3 +331,33 @@ def test_bad_curation_is_one_clear_error(raw, tmp_path, content, needle) -> None
     p = cli("--raw", str(raw), "--out", str(tmp_path / "out"))
     assert p.returncode == 2
     assert p.stderr.count("\n") == 1 and "curation.yaml" in p.stderr and needle in p.stderr
+
+
+# --- all cores and the cache ---
+
+def test_parallel_cached_and_serial_runs_are_identical(tmp_path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i in range(3):  # enough pages for the process pool
+        for f in SEEDS.iterdir():
+            shutil.copy(f, raw / f"{i}_{f.name}")
+    cache = tmp_path / "cache"
+    a, b, c = tmp_path / "a", tmp_path / "b", tmp_path / "c"
+    assert run_clean(raw, a, "--jobs", "2", "--cache", str(cache)) == 0
+    p = cli("--raw", str(raw), "--out", str(b), "--jobs", "2", "--cache", str(cache))
+    assert p.returncode == 0 and re.search(r"of them unchanged \(from the cache\)\s+15", p.stdout)
+    assert run_clean(raw, c, "--jobs", "1", "--no-cache") == 0
+    assert md_files(a) == md_files(b) == md_files(c)
+
+
+def test_changed_page_is_cleaned_again(tmp_path) -> None:
+    raw = tmp_path / "raw"
+    shutil.copytree(SEEDS, raw)
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    assert run_clean(raw, out, "--cache", str(cache)) == 0
+    page = raw / "004_f7772985c3834e6f.txt"
+    page.write_text(page.read_text(encoding="utf-8").replace("支部创先争优点评活动总结报告", "村支部点评活动总结报告"),
+                    encoding="utf-8")
+    p = cli("--raw", str(raw), "--out", str(out), "--cache", str(cache))
+    assert re.search(r"of them unchanged \(from the cache\)\s+4\n", p.stdout)
+    assert any(r["title"] == "村支部点评活动总结报告" for r in reports_by_source(out)["004_f7772985c3834e6f.txt"])

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import unicodedata
 from collections import Counter
@@ -13,8 +14,8 @@ from pathlib import Path
 from . import __version__, rules
 from .curation import CurationError, apply_curation, load_curation
 from .model import Page
-from .pipeline import Options, default_steps, run_page
-from .read import ReadError
+from .batch import DEFAULT_CACHE, clean_all
+from .pipeline import Options, default_steps
 from .verify import check_nothing_lost
 from .write import body_chars, slug, write_output
 
@@ -49,6 +50,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--list-steps", action="store_true", help="list the pipeline steps and chrome rules, then exit")
     ap.add_argument("--check", action="store_true",
                     help="after writing, prove every raw line is in a report or in the removal log")
+    ap.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, metavar="N",
+                    help="clean pages in N processes (default: all cores)")
+    ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE, metavar="DIR",
+                    help=f"keep cleaned pages here; unchanged pages are not cleaned again (default: {DEFAULT_CACHE})")
+    ap.add_argument("--no-cache", action="store_true", help="clean every page, read and write no cache")
     ap.add_argument("--quiet", "-q", action="store_true", help="print errors only, no progress or summary")
     ap.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return ap.parse_args(argv)
@@ -86,7 +92,7 @@ class Progress:
     def __init__(self, total: int, enabled: bool):
         self.total, self.enabled, self.done = total, enabled and sys.stderr.isatty() and total > 1, 0
 
-    def step(self, name: str) -> None:
+    def step(self, name: str = "") -> None:
         self.done += 1
         if self.enabled:
             width = 30
@@ -112,12 +118,13 @@ def assign_slugs(pages: list[Page]) -> None:
             rep.meta["slug"] = name
 
 
-def summary(pages: list[Page], errors: list[str], skipped: list[Path], stats: dict) -> str:
+def summary(pages: list[Page], errors: list[str], skipped: list[Path], stats: dict, cached: int = 0) -> str:
     reports = [r for p in pages for r in p.reports if not r.meta.get("hidden")]
     hidden = sum(1 for p in pages for r in p.reports if r.meta.get("hidden"))
     units = Counter(r.meta["unit_type"] for r in reports)
     flags = Counter(f for r in reports for f in r.flags)
-    rows = [("pages read", str(len(pages))), ("reports", str(len(reports)))]
+    rows = [("pages read", str(len(pages))), ("  of them unchanged (from the cache)", str(cached)),
+            ("reports", str(len(reports)))]
     if hidden:
         rows.append(("hidden by curation", str(hidden)))
     for unit in rules.units()["vocabulary"]:
@@ -168,21 +175,15 @@ def main(argv: list[str] | None = None) -> int:
     pages: list[Page] = []
     errors: list[str] = []
     progress = Progress(len(files), not args.quiet)
-    for path in files:
-        source = path.relative_to(args.raw).as_posix()
-        progress.step(source)
-        try:
-            page = run_page(source, path.read_bytes(), opts)
-        except ReadError as e:
-            errors.append(f"error: {args.raw / source}: {e}")
-            continue
-        except OSError as e:
-            errors.append(f"error: {args.raw / source}: cannot read ({e.strerror or e})")
-            continue
-        except Exception as e:  # one bad page must not stop the others; say which and why
-            errors.append(f"error: {args.raw / source}: internal error ({type(e).__name__}: {e})")
-            continue
-        pages.append(page)
+    jobs = [(path.relative_to(args.raw).as_posix(), path) for path in files]
+    cache_root = None if args.no_cache else args.cache
+    cached = 0
+    for outcome in clean_all(jobs, opts, args.jobs, cache_root, progress.step):
+        if outcome.error:
+            errors.append(f"error: {args.raw / outcome.source}: {outcome.error}")
+        else:
+            pages.append(outcome.page)
+            cached += outcome.cached
     progress.close()
     for page in pages:
         for rep in page.reports:
@@ -201,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"warning: {args.raw / 'curation.yaml'}: no report {key!r}", file=sys.stderr)
         for p in skipped:
             print(f"note: {p}: not a .txt/.html/.htm page, skipped", file=sys.stderr)
-        print(summary(pages, errors, skipped, stats))
+        print(summary(pages, errors, skipped, stats, cached))
     if args.check:
         lost = check_nothing_lost(args.raw, args.out)
         for item in lost:
