@@ -122,6 +122,16 @@ def test_title_with_subtitle_starts_a_report() -> None:
     assert starts_report(lines, 1)
 
 
+def test_a_repeated_head_does_not_start_a_report() -> None:
+    from fanwen.model import Page
+    from fanwen.split import split_page
+
+    page = Page(source="p.txt", text="", encoding="utf-8", is_html=False, lines=_lines(
+        "清河县党建工作总结报告", "清河县第一中学党总支", "清河县党建工作总结报告",
+        "今年以来，我校党总支扎实推进党建工作与教育教学深度融合，取得了明显成效，现总结如下。"))
+    assert len(split_page(page)) == 1
+
+
 def test_a_heading_inside_a_report_does_not_start_one() -> None:
     lines = _lines("……得到了群众好评。", "存在的问题及下一步工作打算:", "一是活动的开展不均衡。")
     assert not starts_report(lines, 1)

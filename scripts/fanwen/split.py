@@ -139,7 +139,11 @@ def split_page(page: Page) -> list[Report]:
             end = real[k + 1].index if k + 1 < len(real) else len(lines)
             chunks.append((m, lines[m.index + 1 : end]))
     else:
-        starts = [0] + [i for i in range(1, len(lines)) if starts_report(lines, i)]
+        starts = [0]
+        for i in range(1, len(lines)):
+            # a report ends only after some text of its own (not right after its head)
+            if starts_report(lines, i) and any(is_body_line(ln.text) for ln in lines[starts[-1] : i]):
+                starts.append(i)
         for k, s in enumerate(starts):
             end = starts[k + 1] if k + 1 < len(starts) else len(lines)
             chunks.append((None, lines[s:end]))
