@@ -5,10 +5,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 RAW    ?= raw
+BENCH_SIZES ?= 100 1000
 OUT    ?= docs/reports
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test clean-reports goldens check-seeds browser-deps screenshots clean help
+.PHONY: site serve test bench clean-reports goldens check-seeds browser-deps screenshots clean help
 
 help:
 	@echo "make site      - set up .venv, clean $(RAW)/ into $(OUT)/, build the site into site/"
@@ -16,6 +17,7 @@ help:
 	@echo "make serve     - preview the site on http://127.0.0.1:8000/"
 	@echo "make goldens   - regenerate the golden files in tests/golden/ (review the diff!)"
 	@echo "make screenshots - screenshots of the site for the README"
+	@echo "make bench     - benchmarks at BENCH_SIZES reports (default: 100 1000), table in benchmarks/README.md"
 
 # The virtual environment, with every dependency pinned in requirements.txt.
 $(STAMP): requirements.txt pyproject.toml
@@ -49,6 +51,9 @@ test: $(STAMP) browser-deps
 goldens: $(STAMP)
 	$(BIN)/python tests/regen_goldens.py
 
+bench: $(STAMP) browser-deps
+	$(BIN)/python benchmarks/run.py --sizes $(BENCH_SIZES)
+
 screenshots: site browser-deps
 	$(BIN)/python tests/make_screenshots.py
 
@@ -56,4 +61,4 @@ check-seeds: $(STAMP)
 	$(BIN)/python ../shared/tools/check_seeds.py
 
 clean:
-	rm -rf site $(OUT) .pytest_cache
+	rm -rf site $(OUT) .pytest_cache .cache benchmarks/work

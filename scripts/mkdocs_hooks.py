@@ -6,6 +6,7 @@ fanwen/search_index.py); this file only connects it to MkDocs' events.
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -60,7 +61,9 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_post_build(config):
     data: SiteData = _build["data"]
+    started = time.perf_counter()
     figures = build_index(data.reports, _build["texts"], Path(config.site_dir) / "search-data",
                           rules.units()["vocabulary"], rules.genres()["vocabulary"])
-    log.info("search index: %(reports)s reports, %(bigrams)s bigrams in %(shards)s shards, %(shard_bytes)s bytes",
-             figures)
+    figures["seconds"] = round(time.perf_counter() - started, 2)
+    log.info("search index: %(reports)s reports, %(bigrams)s bigrams in %(shards)s shards, %(shard_bytes)s bytes, "
+             "%(seconds)s s", figures)

@@ -1,0 +1,304 @@
+#!/usr/bin/env python3
+"""`make bench`: the whole path at several corpus sizes, results into benchmarks/README.md.
+
+    python benchmarks/run.py --sizes 100 1000 [10000]
+
+For each size: generate the corpus (benchmarks/generate.py), clean it (time,
+reports/s, peak memory of the whole process tree), re-run after adding one raw
+page and after changing one, build the site with MkDocs (time, search index
+time and size), and in headless Chromium measure the bytes and time of a first
+query and of each further result page, and the weight of a report page. At
+1,000 reports Material's built-in search is built too, for comparison.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "benchmarks" / "work"
+PY = sys.executable
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import generate, page, seed_pools  # noqa: E402
+
+QUERIES = ["领导点评", "公开承诺", "三会一课"]
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            stat = (d / "stat").read_text().rsplit(")", 1)[1].split()
+            status = (d / "status").read_text()
+        except OSError:
+            continue
+        children.setdefault(int(stat[1]), []).append(int(d.name))
+        m = re.search(r"VmRSS:\s+(\d+) kB", status)
+        rss[int(d.name)] = int(m.group(1)) * 1024 if m else 0
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo += children.get(p, [])
+    return total
+
+
+def timed(cmd: list[str], **kw) -> tuple[float, int, subprocess.CompletedProcess]:
+    """(seconds, peak tree memory in bytes, result) of a command."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+    peak = 0
+    done = threading.Event()
+
+    def watch():
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss(proc.pid))
+            time.sleep(0.05)
+
+    t = threading.Thread(target=watch, daemon=True)
+    t.start()
+    out, err = proc.communicate()
+    done.set()
+    t.join()
+    seconds = time.perf_counter() - start
+    result = subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{err[-2000:]}")
+    return seconds, peak, result
+
+
+def clean(raw: Path, out: Path, cache: Path) -> tuple[float, int]:
+    seconds, peak, _ = timed([PY, str(ROOT / "scripts" / "clean_reports.py"), "--raw", str(raw), "--out", str(out),
+                              "--cache", str(cache), "-q"])
+    return seconds, peak
+
+
+def build_site(reports: Path, work: Path, material_search: bool = False) -> tuple[float, dict, Path]:
+    """mkdocs build --strict of the project's docs with these reports; (seconds, index figures, site)."""
+    import yaml
+
+    docs = work / "docs"
+    if docs.exists():
+        shutil.rmtree(docs)
+    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("reports", "screenshots"))
+    shutil.copytree(reports, docs / "reports")
+    cfg = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    cfg["docs_dir"], cfg["site_dir"] = str(docs), str(work / "site")
+    cfg["theme"]["custom_dir"] = str(ROOT / cfg["theme"]["custom_dir"])
+    cfg["hooks"] = [str(ROOT / h) for h in cfg["hooks"]]
+    if material_search:  # Material's own search, as it comes, for comparison
+        cfg["plugins"] = ["search"]
+        cfg["theme"].pop("custom_dir")
+        cfg["hooks"] = []
+        cfg["nav"] = [n for n in cfg["nav"] if "search.md" not in n.values()]
+        (docs / "search.md").unlink()
+        cfg["strict"] = False
+    (work / "mkdocs.yml").write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    seconds, _peak, res = timed([PY, "-m", "mkdocs", "build", "-q" if material_search else "--strict",
+                                 "-f", str(work / "mkdocs.yml")], cwd=work, env=env)
+    m = re.search(r"search index: (\d+) reports, (\d+) bigrams in (\d+) shards, (\d+) bytes, ([\d.]+) s", res.stderr)
+    figures = dict(zip(["reports", "bigrams", "shards", "shard_bytes", "seconds"], map(float, m.groups()))) if m else {}
+    return seconds, figures, work / "site"
+
+
+def dir_bytes(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def measure_browser(site: Path, material: bool = False) -> dict:
+    """Bytes (raw, gzip) and milliseconds in headless Chromium, the site under /fanwen/."""
+    from playwright.sync_api import sync_playwright
+
+    www = site.parent / "www"
+    if www.exists():
+        shutil.rmtree(www)
+    shutil.copytree(site, www / "fanwen")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(www)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/fanwen/"
+
+    def sizes(urls: list[str]) -> tuple[int, int]:
+        raw = gz = 0
+        for u in urls:
+            path = www / u.split(f"{server.server_port}/", 1)[1].split("?")[0]
+            if path.is_dir():
+                path = path / "index.html"
+            data = path.read_bytes()
+            raw, gz = raw + len(data), gz + len(gzip.compress(data, 6))
+        return raw, gz
+
+    out: dict = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS, headless=True)
+        page = browser.new_page()
+        seen: list[str] = []
+        page.on("requestfinished", lambda r: seen.append(r.url))
+        cat = json.loads((site / "reports" / "catalogue.json").read_text(encoding="utf-8"))
+        page.goto(base + f"reports/{cat['reports'][0]['slug']}/")
+        page.wait_for_load_state("networkidle")
+        out["report_page"] = sizes(seen)
+        out["report_page_search_requests"] = sum("search" in u for u in seen)
+        if material:
+            out["material_index_bytes"] = (site / "search" / "search_index.json").stat().st_size
+            browser.close()
+            server.shutdown()
+            return out
+        seen.clear()
+        page.goto(base + "search/")
+        page.wait_for_load_state("networkidle")
+        seen.clear()
+        rows = []
+        for q in QUERIES:
+            seen.clear()
+            t0 = time.perf_counter()
+            page.goto(base + "search/?q=" + quote(q))
+            page.wait_for_selector(".fanwen-result", timeout=60000)
+            first_ms = page.evaluate("performance.now()")
+            page.wait_for_load_state("networkidle")
+            first = sizes([u for u in seen if "search-data" in u])
+            total = page.locator(".fanwen-result").count()
+            more = []
+            hits = int(re.search(r"找到 (\d+) 篇", page.inner_text(".fanwen-status")).group(1))
+            while page.locator(".fanwen-more:not([hidden])").count() and len(more) < 3:
+                seen.clear()
+                t1 = time.perf_counter()
+                page.click(".fanwen-more")
+                page.wait_for_function(f"document.querySelectorAll('.fanwen-result').length > {total}")
+                page.wait_for_load_state("networkidle")
+                more.append((sizes([u for u in seen if "search-data" in u]), round((time.perf_counter() - t1) * 1000)))
+                total = page.locator(".fanwen-result").count()
+            rows.append({"query": q, "hits": hits, "first_bytes": first, "first_ms": round(first_ms),
+                         "wall_ms": round((time.perf_counter() - t0) * 1000), "more": more})
+        out["queries"] = rows
+        browser.close()
+    server.shutdown()
+    return out
+
+
+def run_size(n: int) -> dict:
+    work = WORK / str(n)
+    raw, out, cache = work / "raw", work / "out", work / "cache"
+    for d in (out, cache):
+        if d.exists():
+            shutil.rmtree(d)
+    pages = generate(n, raw)
+    r: dict = {"reports": n, "pages": pages}
+    r["clean_s"], r["clean_peak"] = clean(raw, out, cache)
+    # one page added
+    import random
+
+    extra = page(random.Random(n), seed_pools(), 3, 99999)
+    (raw / "zz_added.txt").write_text(extra, encoding="utf-8")
+    r["add_s"], _ = clean(raw, out, cache)
+    victim = sorted(raw.glob("*.txt"))[0]
+    victim.write_bytes(victim.read_bytes() + "\n".encode("utf-8"))
+    r["change_s"], _ = clean(raw, out, cache)
+    r["build_s"], r["index"], site = build_site(out, work)
+    r["index_bytes"] = dir_bytes(site / "search-data")
+    r["browser"] = measure_browser(site)
+    if n == 1000:
+        r["material_build_s"], _, msite = build_site(out, work / "material", material_search=True)
+        r["material"] = measure_browser(msite, material=True)
+    return r
+
+
+def kb(b: float) -> str:
+    return f"{b / 1024:,.0f} KB"
+
+
+def table(results: list[dict]) -> str:
+    lines = ["| figure | " + " | ".join(f"{r['reports']:,} reports" for r in results) + " |",
+             "|---|" + "---|" * len(results)]
+
+    def row(name, fn):
+        lines.append(f"| {name} | " + " | ".join(fn(r) for r in results) + " |")
+
+    row("raw pages", lambda r: f"{r['pages']:,}")
+    row("cleanup, all pages (s)", lambda r: f"{r['clean_s']:.1f}")
+    row("cleanup throughput (reports/s)", lambda r: f"{r['reports'] / r['clean_s']:,.0f}")
+    row("cleanup peak memory (whole process tree)", lambda r: f"{r['clean_peak'] / 2**20:,.0f} MB")
+    row("re-run after adding one page (s)", lambda r: f"{r['add_s']:.1f}")
+    row("re-run after changing one page (s)", lambda r: f"{r['change_s']:.1f}")
+    row("MkDocs build, whole site (s)", lambda r: f"{r['build_s']:.1f}")
+    row("  of which search index (s)", lambda r: f"{r['index'].get('seconds', 0):.1f}")
+    row("search index on disk", lambda r: kb(r["index_bytes"]))
+    row("report page, first visit (raw / gzip)", lambda r: f"{kb(r['browser']['report_page'][0])} / {kb(r['browser']['report_page'][1])}")
+    row("search requests from a report page", lambda r: str(r["browser"]["report_page_search_requests"]))
+    for i, q in enumerate(QUERIES):
+        row(f"“{q}”: matching reports", lambda r, i=i: f"{r['browser']['queries'][i]['hits']:,}")
+        row(f"“{q}”: first query bytes (raw / gzip)",
+            lambda r, i=i: f"{kb(r['browser']['queries'][i]['first_bytes'][0])} / {kb(r['browser']['queries'][i]['first_bytes'][1])}")
+        row(f"“{q}”: first results (ms after navigation)", lambda r, i=i: str(r["browser"]["queries"][i]["first_ms"]))
+        row(f"“{q}”: each further page of 50 (raw / gzip, ms)", lambda r, i=i: "; ".join(
+            f"{kb(b[0])} / {kb(b[1])}, {ms}" for b, ms in r["browser"]["queries"][i]["more"]) or "—")
+    lines.append("")
+    for r in results:
+        if "material" in r:
+            m = r["material"]
+            lines.append(f"Material's built-in search at {r['reports']:,} reports, for comparison: its index "
+                         f"`search_index.json` is {kb(m['material_index_bytes'])}, downloaded in full on every page "
+                         f"view (a report page transfers {kb(m['report_page'][0])} raw / {kb(m['report_page'][1])} "
+                         f"gzip, {m['report_page_search_requests']} search requests).")
+    return "\n".join(lines)
+
+
+def versions() -> str:
+    import importlib.metadata as md
+
+    cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
+                if ln.startswith("model name")), platform.processor())
+    chromium = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True).stdout.strip()
+    return (f"Machine: {os.cpu_count()} cores ({cpu}), {round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB; "
+            f"Python {platform.python_version()}; MkDocs {md.version('mkdocs')}; Material {md.version('mkdocs-material')}; "
+            f"OpenCC {md.version('opencc')}; {chromium}.")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    ap.add_argument("--readme", type=Path, default=ROOT / "benchmarks" / "README.md")
+    a = ap.parse_args()
+    results = []
+    for n in a.sizes:
+        print(f"== {n} reports", flush=True)
+        results.append(run_size(n))
+        print(json.dumps(results[-1], ensure_ascii=False), flush=True)
+    (WORK / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    text = a.readme.read_text(encoding="utf-8") if a.readme.exists() else "# Benchmarks\n"
+    block = f"<!-- results -->\n{versions()}\n\n{table(results)}\n<!-- /results -->"
+    if "<!-- results -->" in text:
+        text = re.sub(r"<!-- results -->.*<!-- /results -->", lambda m: block, text, flags=re.S)
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
+    a.readme.write_text(text, encoding="utf-8")
+    print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
