@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .chrome import is_body_line
 from .dates import is_date_line, parse_date, split_trailing_date
-from .model import Line, Report
+from .model import Report
 from .shapes import (
     byline, complete_title, is_distribution_line, is_distribution_start, is_org_name, is_person_name, is_salutation,
     is_signature, is_title_like, numbering, org_and_title, org_line, subtitle_text,
