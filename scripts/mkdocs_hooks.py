@@ -65,5 +65,5 @@ def on_post_build(config):
     figures = build_index(data.reports, _build["texts"], Path(config.site_dir) / "search-data",
                           rules.units()["vocabulary"], rules.genres()["vocabulary"])
     figures["seconds"] = round(time.perf_counter() - started, 2)
-    log.info("search index: %(reports)s reports, %(bigrams)s bigrams in %(shards)s shards, %(shard_bytes)s bytes, "
-             "%(seconds)s s", figures)
+    log.info("search index: %(reports)s reports, %(bigrams)s bigrams in %(shards)s shards (%(set_bytes)s bytes), "
+             "%(chunks)s text chunks, %(mask_pages)s mask pages, %(seconds)s s", figures)

@@ -1,8 +1,10 @@
-/* 范文参考库: exact phrase search over the character-bigram index (see scripts/fanwen/search_index.py).
+/* 范文参考库: exact phrase search over the bigram index (see scripts/fanwen/search_index.py).
  *
  * The state lives in the URL: search/?q=公开承诺&unit_type=国有企业&genre=讲话稿&year=2010.
  * A query is one or more phrases separated by spaces; a report matches when its text
- * contains every phrase. Only the index shards of the query's bigrams are fetched.
+ * contains every phrase. The reports holding all of the query's bigrams are candidates;
+ * they are checked newest first, a page at a time, against the chunks of text where the
+ * phrase's rarest bigram occurs, and only reports that really contain the phrase are listed.
  */
 (function () {
   "use strict";
@@ -10,16 +12,17 @@
   if (!root) return;
   var INDEX = root.getAttribute("data-index");
   var REPORTS = root.getAttribute("data-reports");
-  var PAGE = 50;
+  var PAGE = 20;
   var FILTERS = ["unit_type", "genre", "year"];
   var LABELS = { unit_type: "单位类型", genre: "文种", year: "年份" };
+  var B32 = "0123456789abcdefghijklmnopqrstuv";
 
   var cache = {};
-  function getJSON(path) {
+  function get(path, asText) {
     if (!cache[path]) {
       cache[path] = fetch(INDEX + path).then(function (r) {
         if (!r.ok) throw new Error(path + ": HTTP " + r.status);
-        return r.json();
+        return asText ? r.text() : r.json();
       });
     }
     return cache[path];
@@ -39,8 +42,23 @@
     for (var i = 0; i < bytes.length; i++) c = CRC[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
     return (c ^ 0xffffffff) >>> 0;
   }
+  function hex(str) {
+    return Array.from(new TextEncoder().encode(str), function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
+  }
 
-  var t2s = null;
+  var meta, facets, yearOfDoc, t2s = new Map();
+  /* Only the Traditional->Simplified tables of the query's own characters are fetched:
+     t2s/N.json covers code points N * 512 to N * 512 + 511 (T2S_SHIFT, T2S_RANGE in search_index.py). */
+  function loadT2S(q) {
+    var buckets = new Set();
+    for (var ch of q) {
+      var c = ch.codePointAt(0);
+      if (c >= 0x3400 && c < 0xa000) buckets.add(c >> 9);
+    }
+    return Promise.all(Array.from(buckets).map(function (b) {
+      return get("t2s/" + b + ".json").then(function (m) { Object.keys(m).forEach(function (k) { t2s.set(k, m[k]); }); });
+    }));
+  }
   /* As normalise_char in search_index.py: one character for one, so positions line up. */
   function normaliseChar(ch) {
     ch = t2s.get(ch) || ch;
@@ -53,36 +71,101 @@
     return out;
   }
 
-  function decode(list) {
-    var docs = new Map(), doc = 0;
-    list.split(";").forEach(function (part) {
-      var colon = part.indexOf(":");
-      doc += parseInt(part.slice(0, colon), 36);
-      var pos = 0, set = new Set();
-      part.slice(colon + 1).split(",").forEach(function (d) { pos += parseInt(d, 36); set.add(pos); });
-      docs.set(doc, set);
-    });
-    return docs;
+  function decodeDocs(text) {
+    var out = [];
+    if (text.charAt(0) === "~") {
+      var bin = atob(text.slice(1));
+      for (var i = 0; i < bin.length; i++) {
+        var byte = bin.charCodeAt(i);
+        for (var b = 0; b < 8; b++) if (byte >> b & 1) out.push(i * 8 + b);
+      }
+    } else {
+      var last = 0;
+      text.split(",").forEach(function (d) { last += parseInt(d, 36); out.push(last); });
+    }
+    return out;
+  }
+  function decodeMask(text) {
+    var out = [];
+    for (var i = 0; i < text.length; i++) {
+      var v = B32.indexOf(text.charAt(i));
+      for (var b = 0; b < 5; b++) if (v >> b & 1) out.push(i * 5 + b);
+    }
+    return out;
+  }
+  function rank(sorted, doc) {
+    var lo = 0, hi = sorted.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (sorted[mid] === doc) return mid;
+      if (sorted[mid] < doc) lo = mid + 1; else hi = mid - 1;
+    }
+    return -1;
   }
 
-  /* doc -> {count, first} for the reports containing the phrase. */
-  function matchPhrase(phrase, postings) {
-    var grams = [];
-    for (var i = 0; i + 1 < phrase.length; i++) grams.push(postings[phrase.slice(i, i + 2)]);
-    var found = new Map();
-    if (grams.some(function (g) { return !g; })) return found;
-    var rarest = grams.reduce(function (a, b) { return a.size <= b.size ? a : b; });
-    rarest.forEach(function (_, doc) {
-      if (!grams.every(function (g) { return g.has(doc); })) return;
-      var count = 0, first = -1;
-      grams[0].get(doc).forEach(function (p) {
-        for (var k = 1; k < grams.length; k++) if (!grams[k].get(doc).has(p + k)) return;
-        count++;
-        if (first < 0 || p < first) first = p;
-      });
-      if (count) found.set(doc, { count: count, first: first });
+  /* bigram -> {count, docs, masks}; masks is an array, or the number of masks/ pages. */
+  var grams = {};
+  function loadGram(g) {
+    return get("sets/" + (crc32(g) % meta.shards) + ".json").then(function (shard) {
+      var e = shard[g];
+      grams[g] = e ? { count: e[0], docs: decodeDocs(e[1]), masks: typeof e[2] === "string" ? e[2].split(",") : e[2] } : null;
     });
-    return found;
+  }
+  function maskOf(g, doc) {
+    var info = grams[g], r = rank(info.docs, doc);
+    if (typeof info.masks !== "number") return Promise.resolve(info.masks[r]);
+    var page = Math.floor(r / meta.mask_page);
+    return get("masks/" + hex(g) + "." + page + ".txt", true).then(function (t) {
+      return t.split(",")[r % meta.mask_page];
+    });
+  }
+
+  function chunk(doc, k) { return get("chunks/" + doc + "/" + k + ".json"); }
+  /* Offsets in the index count characters (code points); JavaScript strings count UTF-16 units. */
+  function units(text, chars) { return Array.from(text).slice(0, chars).join("").length; }
+  function bigrams(phrase) {
+    var cs = Array.from(phrase), out = [];
+    for (var i = 0; i + 1 < cs.length; i++) out.push({ gram: cs[i] + cs[i + 1], offset: i });
+    return out;
+  }
+
+  /* Look for the phrase in the chunks where its rarest bigram occurs; a body match is preferred
+     to one in the title. Resolves to {head, text, start, at} or null. A chunk k holds every
+     phrase starting in it; one starting before it (when the bigram is not the phrase's first)
+     is looked for in chunk k - 1 only when chunk k does not have the phrase. */
+  function verify(doc, phrase) {
+    var plan = phrasePlan[phrase], length = Array.from(phrase).length;
+    var extra = Math.max(0, Math.ceil((length - meta.overlap - 1) / meta.chunk));
+    function look(lo, hi, head) {
+      var wanted = [];
+      for (var c = lo; c <= Math.min(hi, head[7] - 1); c++) wanted.push(chunk(doc, c));
+      return Promise.all(wanted).then(function (parts) {
+        var text = "";
+        parts.forEach(function (p, i) { text = text.slice(0, units(text, i * meta.chunk)) + p[9]; });
+        var start = lo * meta.chunk, norm = normalise(text), body = head[6] - start;
+        var at = norm.indexOf(phrase, body > 0 ? units(text, body) : 0);
+        var inTitle = at < 0 ? norm.indexOf(phrase) : -1;
+        return at >= 0 ? { head: head, text: text, start: start, at: at }
+             : inTitle >= 0 ? { head: head, text: text, start: start, at: inTitle, title: true } : null;
+      });
+    }
+    return maskOf(plan.gram, doc).then(function (mask) {
+      var ks = decodeMask(mask), titleHit = null;
+      function attempt(i) {
+        if (i >= ks.length || (titleHit && i > 3)) return titleHit;
+        var k = ks[i];
+        return chunk(doc, k).then(function (head) {
+          return look(k, k + extra, head).then(function (hit) {
+            return hit || !plan.offset || !k ? hit : look(k - 1, k - 1 + extra, head);
+          }).then(function (hit) {
+            if (hit && !hit.title) return hit;
+            titleHit = titleHit || hit;
+            return attempt(i + 1);
+          });
+        });
+      }
+      return attempt(0);
+    });
   }
 
   function el(tag, attrs, children) {
@@ -101,36 +184,28 @@
     return "?" + p.toString();
   }
 
-  /* A line of the report around the first match in its body, the phrases marked. */
-  function excerpt(text, phrases) {
-    var norm = normalise(text), at = -1;
-    var bodyStart = text.indexOf(meta.separator) + 1;
-    phrases.forEach(function (p) {
-      var i = norm.indexOf(p, bodyStart);
-      if (i < 0) i = norm.indexOf(p);
-      if (i >= 0 && (at < 0 || i < at)) at = i;
-    });
-    at = Math.max(at, 0);
-    var lineStart = text.lastIndexOf(meta.separator, at) + 1;
-    var lineEnd = text.indexOf(meta.separator, at);
+  /* The line around the match, the phrases marked. */
+  function excerpt(hit, phrases) {
+    var text = hit.text, norm = normalise(text), at = hit.at, sep = meta.separator;
+    var lineStart = text.lastIndexOf(sep, at) + 1;
+    var lineEnd = text.indexOf(sep, at);
     if (lineEnd < 0) lineEnd = text.length;
     var from = Math.max(lineStart, at - 40), to = Math.min(lineEnd, at + 80);
     var p = el("p", { class: "fanwen-excerpt" }), last = from;
-    if (from > lineStart) p.appendChild(document.createTextNode("…"));
+    if (from > 0 ? text.charAt(from - 1) !== sep : hit.start > 0) p.appendChild(document.createTextNode("…"));
     for (var i = from; i < to; i++) {
-      var hit = phrases.find(function (ph) { return norm.startsWith(ph, i); });
-      if (!hit) continue;
+      var found = phrases.find(function (ph) { return norm.startsWith(ph, i); });
+      if (!found) continue;
       p.appendChild(document.createTextNode(text.slice(last, i)));
-      p.appendChild(el("mark", { text: text.slice(i, i + hit.length) }));
-      last = i + hit.length;
+      p.appendChild(el("mark", { text: text.slice(i, i + found.length) }));
+      last = i + found.length;
       i = last - 1;
     }
     p.appendChild(document.createTextNode(text.slice(last, Math.max(last, to))));
-    if (to < lineEnd) p.appendChild(document.createTextNode("…"));
+    if (to < text.length && text.charAt(to) !== sep) p.appendChild(document.createTextNode("…"));
     return p;
   }
 
-  var meta, docs;
   var params = new URLSearchParams(location.search);
   var q = (params.get("q") || "").trim();
   var form = root.querySelector("form");
@@ -142,22 +217,27 @@
 
   function say(text) { status.textContent = text; }
 
-  function yearOf(d) { return /^\d{4}/.test(d[4]) ? d[4].slice(0, 4) : ""; }
-  function facetValue(key, d) {
-    return key === "unit_type" ? meta.units[d[2]] : key === "genre" ? meta.genres[d[3]] : yearOf(d);
+  function facetValue(key, doc) {
+    var code = facets.charCodeAt(doc) - 0x30;
+    if (key === "unit_type") return meta.units[Math.floor(code / meta.genres.length)];
+    if (key === "genre") return meta.genres[code % meta.genres.length];
+    return yearOfDoc[doc];
   }
 
-  function renderFacets(matches) {
+  var phrasePlan = {}, candidates = [], checked = new Map(), exactSets = false;
+
+  /* Counts are candidates less those found not to hold the phrase: exact once all are checked. */
+  function renderFacets() {
     facetsBox.innerHTML = "";
     FILTERS.forEach(function (key) {
       var counts = new Map();
-      matches.forEach(function (_, id) {
-        var d = docs[id];
+      allCandidates.forEach(function (doc) {
+        if (checked.get(doc) === false) return;
         var ok = FILTERS.every(function (other) {
-          return other === key || !params.get(other) || facetValue(other, d) === params.get(other);
+          return other === key || !params.get(other) || facetValue(other, doc) === params.get(other);
         });
         if (!ok) return;
-        var v = facetValue(key, d) || "未注明";
+        var v = facetValue(key, doc) || "未注明";
         counts.set(v, (counts.get(v) || 0) + 1);
       });
       var order = key === "unit_type" ? meta.units : key === "genre" ? meta.genres : Array.from(counts.keys()).sort().reverse();
@@ -175,74 +255,102 @@
     });
   }
 
+  var allCandidates = [], next = 0, shownCount = 0;
+  function renderStatus() {
+    var remaining = candidates.length - next;
+    var total = shownCount + remaining;
+    var exact = exactSets || remaining === 0;
+    var filtered = FILTERS.filter(function (k) { return params.get(k); }).map(function (k) { return params.get(k); });
+    var where = filtered.length ? "（" + filtered.join("，") + "）" : "";
+    say(total ? "找到" + (exact ? " " : "约 ") + total + " 篇范文含有“" + q + "”" + where + "，按日期从新到旧排列。"
+              : "没有找到含有“" + q + "”的范文" + where + "。");
+    more.hidden = remaining === 0;
+    more.textContent = "加载更多（还有" + (exact ? " " : "约 ") + remaining + " 篇）";
+  }
+
+  function verifyDoc(doc) {
+    var phrases = Object.keys(phrasePlan);
+    return Promise.all(phrases.map(function (p) { return verify(doc, p); })).then(function (hits) {
+      var ok = hits.every(Boolean);
+      checked.set(doc, ok);
+      return ok ? hits[0] : null;
+    });
+  }
+
+  /* Check candidates in order until a page of results is found or none are left. */
+  function page(phrases) {
+    more.disabled = true;
+    var got = [];
+    function batch() {
+      if (got.length >= PAGE || next >= candidates.length) return Promise.resolve();
+      var slice = candidates.slice(next, next + PAGE - got.length);
+      next += slice.length;
+      return Promise.all(slice.map(verifyDoc)).then(function (hits) {
+        hits.forEach(function (h) { if (h) got.push(h); });
+        return batch();
+      });
+    }
+    return batch().then(function () {
+      got.forEach(function (hit) {
+        var d = hit.head;
+        var link = el("a", { href: REPORTS + d[0] + "/?h=" + encodeURIComponent(phrases.join(" ")), text: d[1] });
+        var info = [d[5], meta.units[d[2]], meta.genres[d[3]], d[4] ? d[4].replace(/^--/, "") : ""].filter(Boolean).join(" · ");
+        list.appendChild(el("li", { class: "fanwen-result", "data-slug": d[0] }, [
+          el("h3", {}, [link]),
+          el("p", { class: "fanwen-result__meta", text: info }),
+          excerpt(hit, phrases)
+        ]));
+      });
+      shownCount += got.length;
+      more.disabled = false;
+      if (!shownCount || shownCount === got.length) performance.mark("fanwen-first-results");
+      renderStatus();
+      renderFacets();
+    });
+  }
+
   function run() {
     if (!q) { say("输入要查找的做法或词句，如“领导点评”“公开承诺”；多个词语用空格分开。"); return; }
     say("正在搜索……");
-    getJSON("meta.json").then(function (m) {
-      meta = m;
-      t2s = new Map();
-      Array.from(m.t2s[0]).forEach(function (ch, i) { t2s.set(ch, Array.from(m.t2s[1])[i]); });
+    performance.mark("fanwen-search-start");
+    Promise.all([get("meta.json"), get("facets.txt", true), loadT2S(q)]).then(function (loaded) {
+      meta = loaded[0];
+      facets = loaded[1];
+      yearOfDoc = [];
+      meta.years.forEach(function (run) { for (var i = 0; i < run[1]; i++) yearOfDoc.push(run[0]); });
       var phrases = q.split(/\s+/).map(normalise).filter(Boolean);
       if (!phrases.length || phrases.some(function (p) { return Array.from(p).length < 2; })) {
         say("每个词语请至少输入两个字。");
         return null;
       }
-      var grams = new Set();
-      phrases.forEach(function (p) { for (var i = 0; i + 1 < p.length; i++) grams.add(p.slice(i, i + 2)); });
-      var shards = new Set();
-      grams.forEach(function (g) { shards.add(crc32(g) % meta.shards); });
-      return Promise.all([getJSON("docs.json")].concat(Array.from(shards).map(function (s) { return getJSON("shards/" + s + ".json"); })))
-        .then(function (loaded) {
-          docs = loaded[0];
-          var postings = {};
-          loaded.slice(1).forEach(function (shard) {
-            grams.forEach(function (g) { if (shard[g] !== undefined && !postings[g]) postings[g] = decode(shard[g]); });
+      var wanted = new Set();
+      phrases.forEach(function (p) { bigrams(p).forEach(function (b) { wanted.add(b.gram); }); });
+      return Promise.all(Array.from(wanted).map(loadGram)).then(function () {
+        var lists = Array.from(wanted).map(function (g) { return grams[g]; });
+        if (lists.some(function (l) { return !l; })) {
+          allCandidates = [];
+        } else {
+          lists.sort(function (a, b) { return a.count - b.count; });
+          allCandidates = lists[0].docs.filter(function (doc) {
+            return lists.every(function (l) { return rank(l.docs, doc) >= 0; });
           });
-          var matches = null;
-          phrases.forEach(function (p) {
-            var found = matchPhrase(p, postings);
-            if (matches === null) matches = found;
-            else matches.forEach(function (v, id) {
-              if (!found.has(id)) matches.delete(id);
-              else v.count += found.get(id).count;
-            });
+        }
+        phrases.forEach(function (p) {
+          var best = null;
+          bigrams(p).forEach(function (b) {
+            if (grams[b.gram] && (!best || grams[b.gram].count < grams[best.gram].count)) best = b;
           });
-          show(phrases, matches || new Map());
+          phrasePlan[p] = best;
         });
-    }).catch(function (e) { say("搜索索引加载失败：" + e.message); });
-  }
-
-  function show(phrases, matches) {
-    renderFacets(matches);
-    var hits = [];
-    matches.forEach(function (v, id) {
-      var d = docs[id];
-      if (FILTERS.every(function (k) { return !params.get(k) || facetValue(k, d) === params.get(k); })) hits.push([id, v]);
-    });
-    hits.sort(function (a, b) { return b[1].count - a[1].count || (docs[b[0]][4] > docs[a[0]][4] ? 1 : -1) || a[0] - b[0]; });
-    var filtered = FILTERS.filter(function (k) { return params.get(k); }).map(function (k) { return params.get(k); });
-    say(hits.length ? "找到 " + hits.length + " 篇范文含有“" + q + "”" + (filtered.length ? "（" + filtered.join("，") + "）" : "") + "。"
-                    : "没有找到含有“" + q + "”的范文" + (filtered.length ? "（" + filtered.join("，") + "）" : "") + "。");
-    var shown = 0;
-    function page() {
-      hits.slice(shown, shown + PAGE).forEach(function (h) {
-        var d = docs[h[0]];
-        var link = el("a", { href: REPORTS + d[0] + "/?h=" + encodeURIComponent(phrases.join(" ")), text: d[1] });
-        var info = [d[5], meta.units[d[2]], meta.genres[d[3]], d[4] ? d[4].replace(/^--/, "") : ""].filter(Boolean).join(" · ");
-        var item = el("li", { class: "fanwen-result", "data-slug": d[0] }, [
-          el("h3", {}, [link]),
-          el("p", { class: "fanwen-result__meta", text: info + " · 出现 " + h[1].count + " 次" })
-        ]);
-        list.appendChild(item);
-        getJSON("text/" + h[0] + ".json").then(function (text) { item.appendChild(excerpt(text, phrases)); });
+        exactSets = phrases.every(function (p) { return Array.from(p).length === 2; });
+        candidates = allCandidates.filter(function (doc) {
+          return FILTERS.every(function (k) { return !params.get(k) || facetValue(k, doc) === params.get(k); });
+        });
+        list.innerHTML = "";
+        more.onclick = function () { page(phrases); };
+        return page(phrases);
       });
-      shown = Math.min(hits.length, shown + PAGE);
-      more.hidden = shown >= hits.length;
-      more.textContent = "加载更多（还有 " + (hits.length - shown) + " 篇）";
-    }
-    list.innerHTML = "";
-    more.onclick = page;
-    page();
+    }).catch(function (e) { say("搜索索引加载失败：" + e.message); });
   }
 
   run();

@@ -1,37 +1,61 @@
-"""The search index: character bigrams with positions, sharded by bigram.
+"""The search index: which reports contain each character bigram, and in which chunk of their text.
 
 Chinese has no spaces between words, and word segmenters disagree with each
 other (the same phrase is cut differently at index time and at query time).
-Search engines match Chinese phrases exactly with character n-grams and their
-positions (Lucene's CJK bigram filter, SQLite FTS5's trigram tokenizer). This
-index does the same for a static site: for every pair of adjacent characters,
-the reports and positions where it occurs. A phrase matches a report where all
-its bigrams occur at consecutive positions, so recall and precision are exact.
+Search engines match Chinese phrases exactly with character n-grams (Lucene's
+CJK bigram filter, SQLite FTS5's trigram tokenizer). This index does the same
+for a static site, and keeps what one query downloads about the same size
+whether the library holds 100 reports or 10,000:
 
-Files under ``search-data/`` of the built site:
-    meta.json          format, shard count, facet vocabularies, the T->S table
-    docs.json          per report: slug, title, unit type, genre, date, org
-    shards/NNN.json    bigram -> postings, for the bigrams hashing to NNN
-    text/ID.json       the text of report ID as shown in excerpts
+1. For every pair of adjacent characters (bigram) the index lists the reports
+   containing it: a sorted id list, or a bitmap (one bit per report) when that
+   is smaller. The reports containing all of a query's bigrams are the
+   candidates; their number is what the result count and the facet counts
+   show until every candidate has been checked.
+2. Each report's text is cut into chunks of CHUNK characters, each carrying
+   OVERLAP more characters of what follows, so a phrase of up to OVERLAP + 1
+   characters lies whole inside one chunk. For every (bigram, report) the index
+   keeps a mask of the chunks the bigram starts in.
+3. The browser checks candidates in report order (newest first), a result page
+   at a time: it downloads the chunks where the phrase's rarest bigram occurs
+   and looks for the phrase in their text. A candidate is listed only when the
+   phrase is really there, so every listed report is right, and once all
+   candidates are checked the count is exact. The same chunk gives the excerpt,
+   so a result costs about one small file, however large the library.
 
-A posting list is a string "doc:pos,pos,…;doc:…" with doc ids and positions
-delta-encoded in base 36: compact, and cheap to parse in the browser.
+Files under ``search-data/`` of the built site (report ids are positions in
+date order, newest first):
+    meta.json           format, sizes, shard count, facet vocabularies, year runs
+    facets.txt          one character per report: its unit type and genre
+    t2s/N.json          Traditional -> Simplified for code points N * 512 ... N * 512 + 511
+    sets/N.json         bigram -> [report count, reports, chunk masks | mask pages]
+    masks/HEX.K.txt     chunk masks of a frequent bigram, MASK_PAGE reports a page
+    chunks/ID/K.json    [slug, title, unit, genre, date, org, body start, chunks, chunk start, text]
 """
 from __future__ import annotations
 
+import base64
 import json
+import math
 import re
+import shutil
 import unicodedata
 import zlib
 from functools import lru_cache
-from collections import defaultdict
 from pathlib import Path
 
 from .text import to_simplified
 
-FORMAT = 1
+FORMAT = 2
 SEPARATOR = "\u0001"  # between lines: a phrase never runs across two paragraphs
-TARGET_BIGRAMS_PER_SHARD = 400
+CHUNK = 256  # characters a chunk advances by
+OVERLAP = 32  # extra characters a chunk carries; phrases up to OVERLAP + 1 characters fit one chunk
+SHARD_BYTES = 4096  # target size of one sets/ file: what a bigram's lookup costs, at any corpus size
+INLINE_MASKS = 256  # a bigram in more reports than this keeps its masks in masks/ pages
+MASK_PAGE = 1024  # reports per masks/ page
+T2S_SHIFT = 9  # t2s/N.json holds the characters whose code point >> T2S_SHIFT is N
+T2S_RANGE = (0x3400, 0xA000)  # where OpenCC has Traditional characters with one Simplified form
+B32 = "0123456789abcdefghijklmnopqrstuv"
 
 
 @lru_cache(maxsize=1)
@@ -66,11 +90,11 @@ def index_text(lines: list[str]) -> str:
 
 
 def shard_of(bigram: str, shards: int) -> int:
-    """Which shard holds a bigram (the browser computes the same CRC32)."""
+    """Which sets/ file holds a bigram (the browser computes the same CRC32)."""
     return zlib.crc32(bigram.encode("utf-8")) % shards
 
 
-def _b36(n: int) -> str:
+def b36(n: int) -> str:
     digits = "0123456789abcdefghijklmnopqrstuvwxyz"
     out = ""
     while True:
@@ -80,27 +104,63 @@ def _b36(n: int) -> str:
             return out
 
 
-def encode_postings(postings: list[tuple[int, list[int]]]) -> str:
-    """[(doc, [positions])] -> "doc:pos,pos;…", all numbers delta-encoded in base 36.
+def encode_mask(mask: int) -> str:
+    """Chunk numbers as a bit mask, five chunks a base-32 digit, lowest first (any length).
 
-    >>> encode_postings([(3, [10, 12]), (40, [0])])
-    '3:a,2;11:0'
+    >>> encode_mask(0b1), encode_mask(0b100001), encode_mask(1 << 12)
+    ('1', '11', '004')
     """
-    parts, last_doc = [], 0
-    for doc, positions in postings:
-        prev, deltas = 0, []
-        for p in positions:
-            deltas.append(_b36(p - prev))
-            prev = p
-        parts.append(f"{_b36(doc - last_doc)}:{','.join(deltas)}")
-        last_doc = doc
-    return ";".join(parts)
+    out = ""
+    while mask:
+        out += B32[mask & 31]
+        mask >>= 5
+    return out
+
+
+def decode_mask(text: str) -> list[int]:
+    """
+    >>> decode_mask('11')
+    [0, 5]
+    """
+    return [i * 5 + b for i, ch in enumerate(text) for b in range(5) if B32.index(ch) >> b & 1]
+
+
+def encode_docs(docs: list[int], total: int) -> str:
+    """A sorted id list as base-36 deltas, or "~" + a base64 bitmap when that is shorter.
+
+    >>> encode_docs([3, 40], 100), encode_docs(list(range(0, 100, 2)), 100)
+    ('3,11', '~VVVVVVVVVVVVVVVVBQ==')
+    """
+    deltas, last = [], 0
+    for d in docs:
+        deltas.append(b36(d - last))
+        last = d
+    listed = ",".join(deltas)
+    if len(docs) * 8 > total // 6:  # a bitmap can only win when the set is dense
+        bits = bytearray((total + 7) // 8)
+        for d in docs:
+            bits[d >> 3] |= 1 << (d & 7)
+        bitmap = "~" + base64.b64encode(bytes(bits)).decode("ascii")
+        if len(bitmap) < len(listed):
+            return bitmap
+    return listed
+
+
+def decode_docs(text: str) -> list[int]:
+    if text.startswith("~"):
+        bits = base64.b64decode(text[1:])
+        return [i * 8 + b for i, byte in enumerate(bits) for b in range(8) if byte >> b & 1]
+    out, last = [], 0
+    for part in text.split(","):
+        last += int(part, 36)
+        out.append(last)
+    return out
 
 
 def traditional_table() -> tuple[str, str]:
     """Every character OpenCC writes differently in Simplified, and its Simplified form."""
     trad, simp = [], []
-    for code in range(0x3400, 0xA000):
+    for code in range(*T2S_RANGE):
         ch = chr(code)
         s = to_simplified(ch)
         if s != ch and len(s) == 1:
@@ -109,40 +169,116 @@ def traditional_table() -> tuple[str, str]:
     return "".join(trad), "".join(simp)
 
 
+def date_order(reports: list[dict]) -> list[dict]:
+    """Reports newest first (undated last); ties keep catalogue order."""
+    return sorted(reports, key=lambda r: r["date"] or "", reverse=True)
+
+
+def year_of(date: str) -> str:
+    return date[:4] if re.match(r"\d{4}", date or "") else ""
+
+
+class _Postings:
+    """bigram -> report ids and chunk masks, kept as compact text while reports stream in."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, list] = {}  # bigram -> [count, last id, ids bytearray, masks bytearray]
+
+    def add(self, doc: int, text: str) -> None:
+        local: dict[str, int] = {}
+        for k in range(0, max(len(text) - 1, 0), CHUNK):
+            seg = text[k : k + CHUNK + 1]
+            bit = 1 << (k // CHUNK)
+            for g in {seg[i : i + 2] for i in range(len(seg) - 1)}:
+                if SEPARATOR not in g:
+                    local[g] = local.get(g, 0) | bit
+        entries = self.entries
+        for g, mask in local.items():
+            e = entries.get(g)
+            if e is None:
+                e = entries[g] = [0, 0, bytearray(), bytearray()]
+            else:
+                e[2] += b","
+                e[3] += b","
+            e[2] += b36(doc - e[1]).encode("ascii")
+            e[3] += encode_mask(mask).encode("ascii")
+            e[0] += 1
+            e[1] = doc
+
+
 def build_index(reports: list[dict], texts: dict[str, list[str]], out_dir: Path,
                 units: list[str], genres: list[str]) -> dict:
-    """Write the index for these reports (in catalogue order) into out_dir; return its figures."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    postings: dict[str, dict[int, list[int]]] = defaultdict(dict)
-    docs = []
-    (out_dir / "text").mkdir(exist_ok=True)
-    for doc, r in enumerate(reports):
-        text = index_text(texts.get(r["slug"], []))
-        for i in range(len(text) - 1):
-            bigram = text[i : i + 2]
-            if SEPARATOR in bigram:
-                continue
-            postings[bigram].setdefault(doc, []).append(i)
-        docs.append([r["slug"], r["title"], units.index(r["unit_type"]), genres.index(r["genre"]),
-                     r["date"], r["org"], r["chars"]])
+    """Write the index for these reports into out_dir (replacing any earlier one); return its figures."""
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    out_dir.mkdir(parents=True)
+    ordered = date_order(reports)
+    total = len(ordered)
+    postings = _Postings()
+    facets, years = [], []
+    chunk_files = 0
+    for doc, r in enumerate(ordered):
         shown = display_text(texts.get(r["slug"], []))
-        (out_dir / "text" / f"{doc}.json").write_text(json.dumps(shown, ensure_ascii=False), encoding="utf-8")
-    shards = max(1, min(4096, len(postings) // TARGET_BIGRAMS_PER_SHARD + 1))
-    by_shard: dict[int, dict[str, str]] = defaultdict(dict)
-    for bigram in sorted(postings):
-        by_shard[shard_of(bigram, shards)][bigram] = encode_postings(sorted(postings[bigram].items()))
-    (out_dir / "shards").mkdir(exist_ok=True)
-    total = 0
+        norm = normalise(shown)
+        postings.add(doc, norm)
+        unit, genre = units.index(r["unit_type"]), genres.index(r["genre"])
+        facets.append(chr(0x30 + unit * len(genres) + genre))
+        year = year_of(r["date"])
+        if years and years[-1][0] == year:
+            years[-1][1] += 1
+        else:
+            years.append([year, 1])
+        starts = range(0, max(len(shown), 1), CHUNK)
+        head = [r["slug"], r["title"], unit, genre, r["date"], r["org"], shown.find(SEPARATOR) + 1, len(starts)]
+        folder = out_dir / "chunks" / str(doc)
+        folder.mkdir(parents=True)
+        for k, start in enumerate(starts):
+            data = json.dumps(head + [start, shown[start : start + CHUNK + OVERLAP]],
+                              ensure_ascii=False, separators=(",", ":"))
+            (folder / f"{k}.json").write_text(data, encoding="utf-8")
+            chunk_files += 1
+
+    entries: dict[str, str] = {}
+    (out_dir / "masks").mkdir()
+    mask_pages = 0
+    for g in sorted(postings.entries):
+        count, _, ids, masks = postings.entries.pop(g)
+        docs = encode_docs(decode_docs(ids.decode("ascii")), total) if count * 8 > total // 6 else ids.decode("ascii")
+        if count <= INLINE_MASKS:
+            tail = json.dumps(masks.decode("ascii"))
+        else:
+            parts = masks.decode("ascii").split(",")
+            pages = math.ceil(count / MASK_PAGE)
+            name = g.encode("utf-8").hex()
+            for k in range(pages):
+                (out_dir / "masks" / f"{name}.{k}.txt").write_text(
+                    ",".join(parts[k * MASK_PAGE : (k + 1) * MASK_PAGE]), encoding="ascii")
+            mask_pages += pages
+            tail = str(pages)
+        entries[g] = f"[{count},{json.dumps(docs)},{tail}]"
+    set_bytes = sum(len(g.encode("utf-8")) + len(v) + 6 for g, v in entries.items())
+    shards = max(1, math.ceil(set_bytes / SHARD_BYTES))
+    by_shard: dict[int, list[str]] = {}
+    for g, v in entries.items():
+        by_shard.setdefault(shard_of(g, shards), []).append(f"{json.dumps(g, ensure_ascii=False)}:{v}")
+    (out_dir / "sets").mkdir()
     for n in range(shards):
-        data = json.dumps(by_shard.get(n, {}), ensure_ascii=False, separators=(",", ":"))
-        (out_dir / "shards" / f"{n}.json").write_text(data, encoding="utf-8")
-        total += len(data.encode("utf-8"))
-    trad, simp = traditional_table()
-    meta = {"format": FORMAT, "shards": shards, "docs": len(docs), "units": units, "genres": genres,
-            "separator": SEPARATOR, "t2s": [trad, simp]}
+        (out_dir / "sets" / f"{n}.json").write_text("{" + ",".join(by_shard.get(n, [])) + "}", encoding="utf-8")
+
+    (out_dir / "t2s").mkdir()
+    buckets: dict[int, dict[str, str]] = {}
+    for t, s in _t2s_map().items():
+        buckets.setdefault(ord(t) >> T2S_SHIFT, {})[t] = s
+    for n in range(T2S_RANGE[0] >> T2S_SHIFT, ((T2S_RANGE[1] - 1) >> T2S_SHIFT) + 1):
+        (out_dir / "t2s" / f"{n}.json").write_text(
+            json.dumps(buckets.get(n, {}), ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
+    (out_dir / "facets.txt").write_text("".join(facets), encoding="utf-8")
+    meta = {"format": FORMAT, "docs": total, "shards": shards, "chunk": CHUNK, "overlap": OVERLAP,
+            "mask_page": MASK_PAGE, "separator": SEPARATOR,
+            "units": units, "genres": genres, "years": years}
     (out_dir / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    (out_dir / "docs.json").write_text(json.dumps(docs, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return {"reports": len(docs), "bigrams": len(postings), "shards": shards, "shard_bytes": total}
+    return {"reports": total, "bigrams": len(entries), "shards": shards, "set_bytes": set_bytes,
+            "chunks": chunk_files, "mask_pages": mask_pages}
 
 
 def search(phrases: list[str], reports: list[dict], texts: dict[str, list[str]]) -> list[str]:
@@ -154,3 +290,55 @@ def search(phrases: list[str], reports: list[dict], texts: dict[str, list[str]])
         if all(p in text for p in wanted):
             out.append(r["slug"])
     return out
+
+
+def query_files(index: Path, phrases: list[str]) -> list[str]:
+    """What the browser does for a query, in Python, for tests: slugs found, in result order.
+
+    Reads only the files the browser reads: meta, the query's sets/ shards, the
+    masks of each phrase's rarest bigram, and the chunks they point to.
+    """
+    meta = json.loads((index / "meta.json").read_text(encoding="utf-8"))
+    phrases = [p for p in (normalise(p) for p in phrases) if p]
+    if not phrases or any(len(p) < 2 for p in phrases):
+        return []
+    info: dict[str, tuple[int, list[int], str | int]] = {}
+    for p in phrases:
+        for i in range(len(p) - 1):
+            g = p[i : i + 2]
+            shard = json.loads((index / "sets" / f"{shard_of(g, meta['shards'])}.json").read_text(encoding="utf-8"))
+            if g not in shard:
+                return []
+            count, docs, masks = shard[g]
+            info[g] = (count, decode_docs(docs), masks)
+    candidates = set.intersection(*(set(v[1]) for v in info.values()))
+    found = []
+    for doc in sorted(candidates):
+        if all(_verify(index, meta, doc, p, info) for p in phrases):
+            found.append(json.loads((index / "chunks" / str(doc) / "0.json").read_text(encoding="utf-8"))[0])
+    return found
+
+
+def _verify(index: Path, meta: dict, doc: int, phrase: str, info: dict) -> bool:
+    grams = [(phrase[i : i + 2], i) for i in range(len(phrase) - 1)]
+    g, j = min(grams, key=lambda t: info[t[0]][0])
+    count, docs, masks = info[g]
+    rank = docs.index(doc)
+    if isinstance(masks, int):
+        page = (index / "masks" / f"{g.encode('utf-8').hex()}.{rank // meta['mask_page']}.txt").read_text()
+        mask = page.split(",")[rank % meta["mask_page"]]
+    else:
+        mask = masks.split(",")[rank]
+    for k in decode_mask(mask):
+        lo = max(0, k - 1) if j else k
+        hi = k + max(0, math.ceil((len(phrase) - j - meta["overlap"] - 1) / meta["chunk"]))
+        text = ""
+        for c in range(lo, hi + 1):
+            path = index / "chunks" / str(doc) / f"{c}.json"
+            if not path.exists():
+                break
+            chunk = json.loads(path.read_text(encoding="utf-8"))
+            text = text[: (c - lo) * meta["chunk"]] + chunk[9]
+        if phrase in normalise(text):
+            return True
+    return False
