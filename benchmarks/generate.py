@@ -29,7 +29,7 @@ SUFFIXES = ["工作汇报", "经验交流材料", "总结报告", "情况汇报"
 def seed_pools() -> list[tuple[list[str], list[str], list[str]]]:
     """Per seed page: (paragraphs, headings, titles), so a report keeps one script."""
     pools = []
-    for f in sorted(SEEDS.iterdir()):
+    for f in sorted(SEEDS.glob("*.txt")):
         paragraphs, headings, titles = [], [], []
         for line in f.read_text(encoding="utf-8").splitlines():
             s = line.strip()

@@ -5,6 +5,7 @@ fanwen/search_index.py); this file only connects it to MkDocs' events.
 """
 from __future__ import annotations
 
+import html
 import sys
 import time
 from pathlib import Path
@@ -17,7 +18,7 @@ from fanwen import rules  # noqa: E402
 from fanwen.related import related_reports  # noqa: E402
 from fanwen.search_index import build_index  # noqa: E402
 from fanwen.site import (  # noqa: E402
-    REPORTS_DIR, SiteData, decorate_report, fill_placeholders, generated_pages, home_blocks, log, toc_slugify,
+    REPORTS_DIR, SiteData, decorate_report, fill_placeholders, fix_404, generated_pages, home_blocks, log, toc_slugify,
 )
 from fanwen.write import markdown_text  # noqa: E402
 
@@ -49,6 +50,9 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    if isinstance(page.meta.get("title"), str):
+        # MkDocs and the theme write a page title out as HTML; a report's title is plain text
+        page.meta["title"] = page.title = html.escape(page.meta["title"], quote=False)
     data: SiteData = _build["data"]
     src = page.file.src_uri
     if src == "index.md":
@@ -61,6 +65,9 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_post_build(config):
     data: SiteData = _build["data"]
+    not_found = Path(config.site_dir) / "404.html"
+    if not_found.exists():
+        not_found.write_text(fix_404(not_found.read_text(encoding="utf-8")), encoding="utf-8")
     started = time.perf_counter()
     figures = build_index(data.reports, _build["texts"], Path(config.site_dir) / "search-data",
                           rules.units()["vocabulary"], rules.genres()["vocabulary"])

@@ -1,6 +1,7 @@
 """Shared fixtures: the seed pages cleaned once per session, and a built site."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -20,7 +21,11 @@ ANSWER_KEY = ROOT / "tests" / "data" / "seeds.yaml"
 
 
 def run_clean(raw: Path, out: Path, *extra: str) -> int:
-    """The cleanup, in-process, as the command line runs it."""
+    """The cleanup, in-process, as the command line runs it.
+
+    The test data folders are never written to: their URL registry goes beside out."""
+    if "--registry" not in extra and raw.resolve().is_relative_to(ROOT / "tests" / "data"):
+        extra = (*extra, "--registry", str(out.parent / f"{out.name}.urls.yaml"))
     return clean_main(["--raw", str(raw), "--out", str(out), "--quiet", *extra])
 
 
@@ -73,25 +78,46 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-back
 SUBPATH = "/fanwen/"
 
 
-@pytest.fixture(scope="session")
-def site_url(seeds_site, tmp_path_factory):
-    """http://127.0.0.1:PORT/fanwen/ serving the seed site, as an intranet server would."""
+@contextlib.contextmanager
+def serve(site: Path, workdir: Path):
+    """Serve a built site on loopback under SUBPATH, as an intranet server would: a missing
+    URL gets the site's 404.html (nginx's error_page), with status 404. Yields the base URL."""
     import functools
     import threading
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
-    root = tmp_path_factory.mktemp("www")
-    shutil.copytree(seeds_site, root / SUBPATH.strip("/"))
+    root = workdir / "www"
+    shutil.copytree(site, root / SUBPATH.strip("/"))
+    not_found = root / SUBPATH.strip("/") / "404.html"
 
-    class Quiet(SimpleHTTPRequestHandler):
+    class Handler(SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}{SUBPATH}"
-    server.shutdown()
+        def send_error(self, code, message=None, explain=None):
+            if code != 404 or not not_found.exists():
+                return super().send_error(code, message, explain)
+            body = not_found.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{SUBPATH}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(seeds_site, tmp_path_factory):
+    """http://127.0.0.1:PORT/fanwen/ serving the seed site."""
+    with serve(seeds_site, tmp_path_factory.mktemp("www")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

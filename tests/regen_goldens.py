@@ -40,7 +40,7 @@ def golden_files(out: Path) -> dict[str, dict[str, str]]:
 def main() -> int:
     with tempfile.TemporaryDirectory() as td:
         out = Path(td) / "out"
-        if clean_main(["--raw", str(SEEDS), "--out", str(out), "--quiet"]) != 0:
+        if clean_main(["--raw", str(SEEDS), "--out", str(out), "--quiet", "--registry", str(out.parent / "urls.yaml")]) != 0:
             print("the cleanup failed on the seed pages", file=sys.stderr)
             return 1
         pages = golden_files(out)

@@ -17,7 +17,8 @@ from .model import Page
 from .batch import DEFAULT_CACHE, clean_all
 from .pipeline import Options, default_steps
 from .verify import check_nothing_lost
-from .write import body_chars, slug, write_output
+from .registry import FILE_NAME as REGISTRY_FILE, Registry, RegistryError
+from .write import body_chars, write_output
 
 RAW_SUFFIXES = (".txt", ".html", ".htm")
 DEFAULT_RAW = "raw"
@@ -30,7 +31,8 @@ example:
 Every .txt, .html and .htm file under --raw is read (HTML is recognised by its
 content), cut into reports and written to --out as one Markdown file per
 report, with catalogue.json (all reports) and removal-log.json (what each rule
-removed). Editorial choices go in RAW/curation.yaml. A file that cannot be read
+removed). Editorial choices go in RAW/curation.yaml; every published URL is kept in
+RAW/urls.yaml (commit it: old links keep working). A file that cannot be read
 gets one line naming it; the others still go through and the exit code is 1.
 """
 
@@ -55,6 +57,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE, metavar="DIR",
                     help=f"keep cleaned pages here; unchanged pages are not cleaned again (default: {DEFAULT_CACHE})")
     ap.add_argument("--no-cache", action="store_true", help="clean every page, read and write no cache")
+    ap.add_argument("--registry", type=Path, default=None, metavar="FILE",
+                    help="the published-URL registry (default: RAW/urls.yaml)")
     ap.add_argument("--quiet", "-q", action="store_true", help="print errors only, no progress or summary")
     ap.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return ap.parse_args(argv)
@@ -69,7 +73,7 @@ def raw_files(raw: Path) -> tuple[list[Path], list[Path]]:
             continue
         if p.suffix.lower() in RAW_SUFFIXES:
             pages.append(p)
-        elif p.name != "curation.yaml":
+        elif rel.as_posix() not in ("curation.yaml", "urls.yaml"):
             skipped.append(p)
     return pages, skipped
 
@@ -103,19 +107,6 @@ class Progress:
     def close(self) -> None:
         if self.enabled:
             sys.stderr.write("\r" + " " * 80 + "\r")
-
-
-def assign_slugs(pages: list[Page]) -> None:
-    """Give each report its file name; a (very unlikely) clash gets a numeric suffix."""
-    seen: set[str] = set()
-    for page in pages:
-        for rep in page.reports:
-            name = slug(rep.meta["title"], rep.key)
-            base, n = name, 2
-            while name in seen:
-                name, n = f"{base}-{n}", n + 1
-            seen.add(name)
-            rep.meta["slug"] = name
 
 
 def summary(pages: list[Page], errors: list[str], skipped: list[Path], stats: dict, cached: int = 0) -> str:
@@ -165,9 +156,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.raw.is_dir():
         print(f"error: {args.raw}: raw folder not found", file=sys.stderr)
         return 2
+    registry_path = args.registry or args.raw / REGISTRY_FILE
     try:
         curation = load_curation(args.raw)
-    except CurationError as e:
+        registry = Registry.load(registry_path)
+    except (CurationError, RegistryError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     opts = Options(frozenset(args.disable))
@@ -189,8 +182,13 @@ def main(argv: list[str] | None = None) -> int:
         for rep in page.reports:
             rep.meta["chars"] = body_chars(rep)
             apply_curation(rep, curation)
-    assign_slugs(pages)
-    stats = write_output(args.out, pages, rules.rules_version())
+    registry.assign(pages)
+    stats = write_output(args.out, pages, rules.rules_version(),
+                         links={"redirects": registry.redirects(), "gone": registry.gone()})
+    try:
+        registry.save(registry_path)
+    except OSError as e:
+        errors.append(f"error: {registry_path}: cannot write the URL registry ({e.strerror})")
     for line in errors:
         print(line, file=sys.stderr)
     if not args.quiet:

@@ -18,7 +18,7 @@ from .shapes import (
     is_signature, is_title_like, numbering, org_and_title, org_line, subtitle_text,
 )
 from . import rules
-from .text import fold, is_cjk
+from .text import cjk_count, fold, is_cjk
 
 MAX_HEAD_LINES = 8
 _BRACKETED = re.compile(r"^[（(][^（）()]{4,60}[）)]$")
@@ -142,7 +142,7 @@ def parse_head(rep: Report) -> None:
     rep.lines = lines[i:]
     own = join_title(title_parts) if title_parts else ""
     listing = rep.listing_title
-    meta["title"] = own or listing
+    meta["title"] = own or listing or _fallback_title(rep)
     if own and listing and not _same(own, listing):
         meta["listing_title"] = listing
     if head:
@@ -259,3 +259,20 @@ def fuller_org(org: str, rep: Report) -> str:
     if m and (m.group("pre")[-1] in "省市县区州旗盟" or org[0] in "省市县区州"):
         return m.group("pre") + org
     return org
+
+
+def _fallback_title(rep: Report) -> str:
+    """A title for a report whose head has none, as an editor would give it.
+
+    A short first line that is not running text is the title, whatever it holds;
+    otherwise the report is named by the start of its text, and flagged ``untitled``.
+    """
+    if not rep.lines:
+        return "（无标题）"
+    first = rep.lines[0].text.strip()
+    if len(first) <= 60 and not is_body_line(first) and cjk_count(first) >= 2:
+        rep.lines = rep.lines[1:]
+        return first
+    rep.flags.add("untitled")
+    words = first[:20].rstrip("，,。、；;：: ")
+    return f"{words}……" if len(first) > 20 else words or "（无标题）"

@@ -50,6 +50,8 @@ class SiteData:
 
     reports: list[dict] = field(default_factory=list)
     by_slug: dict[str, dict] = field(default_factory=dict)
+    redirects: dict[str, str] = field(default_factory=dict)  # old slug -> current slug (registry.py)
+    gone: list[dict] = field(default_factory=list)  # slugs of reports no longer published
     related: dict[str, list[tuple[str, float, bool]]] = field(default_factory=dict)
 
     @classmethod
@@ -60,7 +62,8 @@ class SiteData:
             return cls()
         cat = json.loads(path.read_text(encoding="utf-8"))
         reports = cat["reports"]
-        return cls(reports=reports, by_slug={r["slug"]: r for r in reports})
+        return cls(reports=reports, by_slug={r["slug"]: r for r in reports},
+                   redirects=cat.get("redirects", {}), gone=cat.get("gone", []))
 
 
 # --- generated pages ----------------------------------------------------------
@@ -170,7 +173,51 @@ def generated_pages(data: SiteData) -> dict[str, str]:
         "按文种", "选择文种，查看同一文种的范文。",
         [(g, genre_page(g).split("/", 1)[1], sum(r["genre"] == g for r in data.reports)) for g in genres])
     pages[ALL_PAGE] = all_listing(data.reports)
+    for old, new in sorted(data.redirects.items()):
+        if new in data.by_slug and old not in data.by_slug:
+            pages[f"{REPORTS_DIR}/{old}/index.html"] = redirect_page(new, data.by_slug[new]["title"])
+    for g in data.gone:
+        if g["slug"] not in data.by_slug:
+            pages[f"{REPORTS_DIR}/{g['slug']}.md"] = gone_page(g["title"], data)
     return pages
+
+
+def redirect_page(new: str, title: str) -> str:
+    """A report's old URL: sends the reader on to its current one (section anchor kept)."""
+    target = f"../{new}/"
+    return (
+        '<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8">\n'
+        f"<title>{_html(title)}</title>\n"
+        '<meta name="robots" content="noindex">\n'
+        f'<link rel="canonical" href="{target}">\n'
+        f'<meta http-equiv="refresh" content="0; url={target}">\n'
+        f'<script>location.replace("{target}" + location.search + location.hash);</script>\n'
+        "</head><body>\n"
+        f'<p>这篇范文的网址已更改，请打开：<a href="{target}">{_html(title)}</a></p>\n'
+        "</body></html>\n"
+    )
+
+
+def gone_page(title: str, data: SiteData) -> str:
+    """A report's URL after the report left the library: what it was and how to find it again."""
+    from urllib.parse import quote
+
+    same = [r for r in data.reports if r["title"] == title][:20]
+    lines = [
+        "---\ntitle: 范文已不在库中\nhide:\n  - toc\n---\n",
+        "# 这篇范文已不在范文库中\n",
+        f'<p class="fanwen-gone">这个链接原来打开的是《{_html(title)}》。它已从范文库中移除'
+        "（原网页已删除，或编辑决定不再收录）。</p>\n",
+    ]
+    if same:
+        lines.append("范文库中有同名的范文：\n")
+        lines += [f"- [{_cell(r['title'])}](./{r['slug']}.md){'（' + _cell(r['org']) + '）' if r.get('org') else ''}"
+                  for r in same]
+        lines.append("")
+    q = quote(title[:30])
+    lines.append(f'<p>可以<a href="../../search/?q={q}">搜索这个标题</a>，或'
+                 '<a href="../../browse/">按单位类型浏览</a>、<a href="../../all/">查看全部范文</a>。</p>\n')
+    return "\n".join(lines)
 
 
 # --- the home page and the report pages ----------------------------------------
@@ -235,3 +282,38 @@ def decorate_report(markdown: str, r: dict, data: SiteData) -> str:
     m = _HEAD_BLOCK.match(markdown)
     at = m.end() if m else 0
     return markdown[:at] + report_card(r) + "\n" + markdown[at:].rstrip("\n") + "\n\n" + related_block(r["slug"], data)
+
+
+# --- the not-found page ----------------------------------------------------------
+
+TOP_LEVEL = ("reports", "browse", "genre", "all", "guide", "search", "assets", "search-data")
+
+
+def fix_404(html: str) -> str:
+    """Make MkDocs' 404.html work under any sub-path, and say something useful.
+
+    A server sends 404.html for a missing URL at any depth, so relative links
+    cannot work, and MkDocs writes them from the site root ("/assets/…"), which
+    breaks under a sub-path such as /fanwen/. The page finds the site root from
+    its own address (the part before the first known section such as reports/)
+    and sets it as the base of every link.
+    """
+    sections = "|".join(TOP_LEVEL)
+    base = ("<script>(function(){var p=location.pathname,"
+            f"m=p.match(/^(.*?\\/)(?:{sections})(?:\\/|$)/);"
+            "document.write('<base href=\"'+(m?m[1]:'/')+'\">');})();</script>")
+    html = re.sub(r"<head>", lambda m: "<head>\n" + base, html, count=1)
+    html = re.sub(r'(href|src)="/(?!/)', r'\1="', html)
+    # Stylesheets and scripts are written by script too: the browser's preload scanner
+    # would otherwise fetch them before the base is set, from the wrong folder.
+    def written(m: re.Match) -> str:
+        tag = m.group(0).replace("\\", "\\\\").replace("'", "\\'").replace("</", "<\\/")
+        return f"<script>document.write('{tag}');</script>"
+    html = re.sub(r'"base":\s*"/"', '"base": "."', html)  # Material's own idea of the site root
+    html = re.sub(r'<link [^>]*href="(?![a-z]+:|#)[^"]*"[^>]*>|<script src="(?![a-z]+:)[^"]*"></script>', written, html)
+    body = ("<h1>找不到这个页面</h1>\n"
+            "<p>链接可能有误，或者这个页面已经移动。范文库中的范文网址不会改变：改了标题的范文会自动转到新网址，"
+            "移除的范文会有说明页面。</p>\n"
+            '<p><a href="search/">搜索范文</a> · <a href="browse/">按单位类型浏览</a> · '
+            '<a href="all/">全部范文</a> · <a href="./">返回首页</a></p>')
+    return html.replace("<h1>404 - Not found</h1>", body)

@@ -177,14 +177,26 @@ def render_markdown(rep: Report) -> str:
 # --- the output folder ------------------------------------------------------
 
 
-def _write_if_changed(path: Path, content: str) -> bool:
+def _stage(path: Path, content: str, staged: list[tuple[Path, Path]]) -> bool:
+    """Write content beside path as a hidden temporary file, unless path already holds it.
+
+    Nothing in the output changes until every file is staged; then the renames
+    (each atomic) happen together, so a run killed while writing leaves the
+    previous output as it was.
+    """
     data = content.encode("utf-8")
     if path.exists() and path.read_bytes() == data:
         return False
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_bytes(data)
-    os.replace(tmp, path)
+    staged.append((tmp, path))
     return True
+
+
+def _commit(staged: list[tuple[Path, Path]]) -> None:
+    for tmp, path in staged:
+        os.replace(tmp, path)
+    staged.clear()
 
 
 def catalogue_entry(rep: Report) -> dict:
@@ -236,7 +248,7 @@ def log_entry(page: Page) -> dict:
     }
 
 
-def write_output(out_dir: Path, pages: list[Page], rules_version: str) -> dict:
+def write_output(out_dir: Path, pages: list[Page], rules_version: str, links: dict | None = None) -> dict:
     """Write every visible report, the catalogue and the log; remove stale files.
 
     Returns counts of files written, unchanged and removed.
@@ -245,6 +257,7 @@ def write_output(out_dir: Path, pages: list[Page], rules_version: str) -> dict:
     for leftover in out_dir.glob(".*.tmp"):  # from a run that was interrupted
         leftover.unlink()
     stats = {"written": 0, "unchanged": 0, "removed": 0}
+    staged: list[tuple[Path, Path]] = []
     files: list[str] = []
     entries: list[dict] = []
     for page in pages:
@@ -252,11 +265,12 @@ def write_output(out_dir: Path, pages: list[Page], rules_version: str) -> dict:
             if rep.meta.get("hidden"):
                 continue
             name = f"{rep.meta['slug']}.md"
-            changed = _write_if_changed(out_dir / name, render_markdown(rep))
+            changed = _stage(out_dir / name, render_markdown(rep), staged)
             stats["written" if changed else "unchanged"] += 1
             files.append(name)
             entries.append(catalogue_entry(rep))
     catalogue = {"generator": "fanwen", "rules_version": rules_version, "reports": entries,
+                 "redirects": (links or {}).get("redirects", {}), "gone": (links or {}).get("gone", []),
                  "pages": [{"source": p.source, "encoding": p.encoding, "reports": len(p.reports),
                             "announced": p.announced, "flags": sorted(p.flags), "warnings": p.warnings}
                            for p in pages]}
@@ -265,8 +279,9 @@ def write_output(out_dir: Path, pages: list[Page], rules_version: str) -> dict:
         REMOVAL_LOG: json.dumps({p.source: log_entry(p) for p in pages}, ensure_ascii=False, indent=1) + "\n",
     }
     for name, content in extra.items():
-        _write_if_changed(out_dir / name, content)
+        _stage(out_dir / name, content, staged)
         files.append(name)
+    _commit(staged)
     manifest_path = out_dir / MANIFEST
     previous = set()
     if manifest_path.exists():
@@ -279,7 +294,8 @@ def write_output(out_dir: Path, pages: list[Page], rules_version: str) -> dict:
         if target.is_file() and target.parent == out_dir:
             target.unlink()
             stats["removed"] += 1
-    _write_if_changed(manifest_path, json.dumps({"generator": "fanwen", "files": sorted(files)}, indent=1) + "\n")
+    _stage(manifest_path, json.dumps({"generator": "fanwen", "files": sorted(files)}, indent=1) + "\n", staged)
+    _commit(staged)
     return stats
 
 

@@ -1,0 +1,65 @@
+"""The site built from hostile pages: mkdocs build --strict passes, no injected script runs in
+headless Chromium (window.__pwned stays undefined) and the hostile text is shown literally."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from conftest import build_site, run_clean, serve
+from fanwen.write import markdown_text
+from test_hostile import HOSTILE, report
+
+pytestmark = pytest.mark.browser
+
+PAIRS = [HOSTILE[i : i + 2] for i in range(0, len(HOSTILE), 2)]
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> tuple[Path, Path]:
+    work = tmp_path_factory.mktemp("hostile-site")
+    raw, out = work / "raw", work / "out"
+    raw.mkdir()
+    body = "；".join(f"第{n}条{frag}" for n, frag in enumerate(HOSTILE))
+    for n, pair in enumerate(PAIRS):
+        title = f"关于{pair[0]}开展公开承诺{pair[-1]}活动的工作汇报"
+        (raw / f"t{n:02d}.txt").write_bytes(report(title, f"党员挂牌上岗{pair[0]}领导点评{pair[-1]}"))
+    (raw / "all.txt").write_bytes(report("集中测试各种符号的工作汇报", body))
+    html = "".join(f"<p>今年以来我们认真开展创先争优活动{frag}取得了明显成效，推动工作。</p>" for frag in HOSTILE)
+    (raw / "page.html").write_text(f"<html><head><title>汇报</title><script>window.__pwned=1</script></head><body>"
+                                   f"<h1>关于开展活动的汇报</h1>{html}<iframe src='javascript:window.__pwned=1'></iframe>"
+                                   f"<img src=x onerror='window.__pwned=1'></body></html>", encoding="utf-8")
+    assert run_clean(raw, out, "--check") == 0
+    return out, build_site(out, work)
+
+
+def test_every_hostile_page_is_safe_and_literal(hostile_site, browser, tmp_path) -> None:
+    out, site = hostile_site
+    cat = json.loads((out / "catalogue.json").read_text(encoding="utf-8"))
+    assert len(cat["reports"]) == len(PAIRS) + 2
+    page = browser.new_page()
+    errors, dialogs = [], []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    with serve(site, tmp_path) as base:
+        for r in cat["reports"]:
+            page.goto(f"{base}reports/{r['slug']}/")
+            assert page.evaluate("typeof window.__pwned") == "undefined", r["slug"]
+            shown = re.sub(r"\s+", "", page.locator("article").inner_text())
+            lines = markdown_text((out / r["path"]).read_text(encoding="utf-8"))
+            for line in lines:
+                assert re.sub(r"\s+", "", line) in shown, (r["slug"], line)
+            assert re.sub(r"\s+", "", r["title"]) in re.sub(r"\s+", "", page.title())
+        for path in ["", "all/", "browse/", "genre/"] + [f"search/?q={quote(q)}" for q in
+                                                          ["公开承诺", "{{ config }}", "<script>", "javascript:"]]:
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            assert page.evaluate("typeof window.__pwned") == "undefined", path
+        page.goto(f"{base}search/?q={quote('{{ config }}')}")
+        page.wait_for_selector(".fanwen-result")
+        assert "{{config}}" in re.sub(r"\s+", "", page.locator(".fanwen-results").inner_text())
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert errors == [] and dialogs == []
