@@ -309,3 +309,13 @@ def test_killed_run_leaves_previous_output_and_foreign_files(tmp_path) -> None:
     assert final == files(tmp_path / "fresh") != {k: v for k, v in before.items() if k in final}
     assert registry.read_bytes() == (tmp_path / "fresh-urls.yaml").read_bytes() != published
     assert not [k for k in snapshot(out) if k.endswith(".tmp")]
+
+
+@settings(max_examples=300, **SETTINGS)
+@given(value=st.one_of(st.text(), st.text(alphabet=st.characters(min_codepoint=0x80)), st.sampled_from(HOSTILE),
+                       st.lists(st.text(max_size=5), max_size=4), st.integers(0, 10**6), st.booleans()))
+def test_front_matter_values_read_back_exactly(value) -> None:
+    from fanwen.write import yaml_mapping
+
+    CASES["count"] += 1
+    assert yaml.safe_load(yaml_mapping({"key": value, "nested": {"a#1": value}})) == {"key": value, "nested": {"a#1": value}}

@@ -18,7 +18,7 @@ from .batch import DEFAULT_CACHE, clean_all
 from .pipeline import Options, default_steps
 from .verify import check_nothing_lost
 from .registry import FILE_NAME as REGISTRY_FILE, Registry, RegistryError
-from .write import body_chars, write_output
+from .write import write_output
 
 RAW_SUFFIXES = (".txt", ".html", ".htm")
 DEFAULT_RAW = "raw"
@@ -180,7 +180,6 @@ def main(argv: list[str] | None = None) -> int:
     progress.close()
     for page in pages:
         for rep in page.reports:
-            rep.meta["chars"] = body_chars(rep)
             apply_curation(rep, curation)
     registry.assign(pages)
     stats = write_output(args.out, pages, rules.rules_version(),

@@ -126,15 +126,20 @@ def apply_curation(rep: Report, cur: Curation) -> None:
     meta = rep.meta
     phrases = [*cur.redact, *edits.get("redact", [])]
     if phrases:
+        changed = False
         for ln in rep.lines:
             new, n = redact_text(ln.text, phrases)
             if n:
                 rep.remove("curation_redact", f"{n} phrase(s) on this line", ln.no)
-                ln.text = new
+                ln.text, changed = new, True
         for key in ("title", "subtitle", "org", "author", "byline", "listing_title"):
             if meta.get(key):
                 meta[key], _ = redact_text(meta[key], phrases)
         rep.closing = [redact_text(c, phrases)[0] for c in rep.closing]
+        if changed:  # the count changes where names became ××
+            from .pipeline import body_chars
+
+            meta["chars"] = body_chars(rep)
     if not edits:
         return
     curated = []

@@ -227,7 +227,13 @@ def run_page(source: str, data: bytes, opts: Options = Options()) -> Page:
             if _fingerprint(rep) != before:
                 rep.changed_by.append(step.name)
         rep.meta.setdefault("title", rep.listing_title or page.title or _first_words(rep))
+        rep.meta["chars"] = body_chars(rep)
     return page
+
+
+def body_chars(rep: Report) -> int:
+    """The report's length as readers count it: Chinese characters in its body."""
+    return sum(cjk_count(ln.text) for ln in rep.lines)
 
 
 def _first_words(rep: Report) -> str:

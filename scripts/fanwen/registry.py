@@ -21,7 +21,9 @@ from pathlib import Path
 import yaml
 
 from .model import Page
-from .write import slug as make_slug
+from .write import slug as make_slug, yaml_mapping
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same result, faster
 
 FILE_NAME = "urls.yaml"
 HEADER = """\
@@ -62,7 +64,7 @@ class Registry:
         if not path.exists():
             return cls()
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
         except (yaml.YAMLError, UnicodeDecodeError) as e:
             raise RegistryError(f"{path}: not valid YAML ({str(e).splitlines()[0]})") from None
         reports = data.get("reports") if isinstance(data, dict) else None
@@ -79,8 +81,7 @@ class Registry:
         return reg
 
     def dump(self) -> str:
-        body = {"reports": {k: self.entries[k].as_dict() for k in sorted(self.entries)}}
-        return HEADER + yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=1000)
+        return HEADER + yaml_mapping({"reports": {k: self.entries[k].as_dict() for k in sorted(self.entries)}})
 
     def save(self, path: Path) -> bool:
         """Write the registry if it changed (atomically); True when written."""

@@ -15,8 +15,6 @@ import os
 import re
 from pathlib import Path
 
-import yaml
-
 from .model import Page, Report
 from .text import cjk_count, pinyin_slug
 
@@ -146,10 +144,58 @@ def _front_matter(rep: Report) -> str:
             extras[key] = meta[key]
     fm.update(extras)
     fm["slug"] = meta["slug"]
-    dumped = yaml.safe_dump(fm, allow_unicode=True, sort_keys=False, width=10**6, default_flow_style=None)
-    # dates stay strings for every reader: quote them explicitly
-    dumped = re.sub(r"^date: (?!['\"])(.+)$", lambda m: f"date: \"{m.group(1)}\"", dumped, flags=re.M)
-    return f"---\n{dumped}---\n"
+    return f"---\n{yaml_mapping(fm)}---\n"
+
+
+_YAML_BREAKS = {"\u0085", "\u2028", "\u2029"}  # line breaks to YAML 1.1, printable to Python
+_YAML_PLAIN = re.compile("[^\\x00-\\x7f\\s\u0085\u2028\u2029\ufeff]+")  # no ASCII, no spaces or breaks
+
+
+def yaml_scalar(value) -> str:
+    """One value in YAML, written the same way on every machine (no emitter library involved).
+
+    Strings of Chinese text stay plain; any other string is double-quoted with
+    escapes, so it can never be read as a number, a date, a boolean or YAML syntax.
+
+    >>> yaml_scalar("党员挂牌上岗"), yaml_scalar("2011-02-14"), yaml_scalar('a: "b"'), yaml_scalar(["甲", ""])
+    ('党员挂牌上岗', '"2011-02-14"', '"a: \\\\"b\\\\""', '[甲, ""]')
+    >>> yaml_scalar(True), yaml_scalar(3), yaml_scalar("\u2028\\x00")
+    ('true', '3', '"\\\\u2028\\\\u0000"')
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(yaml_scalar(v) for v in value) + "]"
+    s = str(value)
+    if s.isprintable():
+        if _YAML_PLAIN.fullmatch(s):
+            return s
+        return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    out = []
+    for ch in s:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ord(ch) < 0x20 or ch in _YAML_BREAKS or not ch.isprintable() or ch == "\ufeff":
+            out.append(f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def yaml_mapping(fm: dict, indent: str = "") -> str:
+    """A mapping of plain keys to values (or to nested mappings), one per line."""
+    lines = []
+    for key, value in fm.items():
+        if isinstance(value, dict) and not value:
+            lines.append(f"{indent}{key}: {{}}")
+        elif isinstance(value, dict):
+            lines.append(f"{indent}{yaml_scalar(key) if not re.fullmatch(r'[A-Za-z_][A-Za-z0-9_]*', key) else key}:")
+            lines.append(yaml_mapping(value, indent + "  ").rstrip("\n"))
+        else:
+            lines.append(f"{indent}{key}: {yaml_scalar(value)}")
+    return "\n".join(lines) + "\n"
 
 
 def render_markdown(rep: Report) -> str:
@@ -175,6 +221,28 @@ def render_markdown(rep: Report) -> str:
 
 
 # --- the output folder ------------------------------------------------------
+
+
+def json_lines(value, depth: int, indent: str = "") -> str:
+    """JSON with the outer `depth` levels one item per line (readable, diffable), the rest compact.
+
+    >>> print(json_lines({"a": [1, {"b": "党"}], "c": 2}, 2), end="")
+    {
+     "a": [
+      1,
+      {"b": "党"}
+     ],
+     "c": 2
+    }
+    """
+    if depth and isinstance(value, dict) and value:
+        items = [f"{indent} {json.dumps(k, ensure_ascii=False)}: {json_lines(v, depth - 1, indent + ' ').lstrip()}"
+                 for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + f"\n{indent}}}" + ("" if indent else "\n")
+    if depth and isinstance(value, list) and value:
+        items = [indent + " " + json_lines(v, depth - 1, indent + " ").lstrip() for v in value]
+        return "[\n" + ",\n".join(items) + f"\n{indent}]" + ("" if indent else "\n")
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": ")) + ("" if indent or depth == 0 else "\n")
 
 
 def _stage(path: Path, content: str, staged: list[tuple[Path, Path]]) -> bool:
@@ -275,8 +343,8 @@ def write_output(out_dir: Path, pages: list[Page], rules_version: str, links: di
                             "announced": p.announced, "flags": sorted(p.flags), "warnings": p.warnings}
                            for p in pages]}
     extra = {
-        CATALOGUE: json.dumps(catalogue, ensure_ascii=False, indent=1) + "\n",
-        REMOVAL_LOG: json.dumps({p.source: log_entry(p) for p in pages}, ensure_ascii=False, indent=1) + "\n",
+        CATALOGUE: json_lines(catalogue, 2),
+        REMOVAL_LOG: json_lines({p.source: log_entry(p) for p in pages}, 1),
     }
     for name, content in extra.items():
         _stage(out_dir / name, content, staged)
@@ -297,7 +365,3 @@ def write_output(out_dir: Path, pages: list[Page], rules_version: str, links: di
     _stage(manifest_path, json.dumps({"generator": "fanwen", "files": sorted(files)}, indent=1) + "\n", staged)
     _commit(staged)
     return stats
-
-
-def body_chars(rep: Report) -> int:
-    return sum(cjk_count(ln.text) for ln in rep.lines)
