@@ -183,8 +183,12 @@ def measure_browser(site: Path, material: bool = False) -> dict:
             t0 = time.perf_counter()
             page.goto(base + "search/?q=" + quote(q))
             page.wait_for_selector(".fanwen-result", timeout=60000)
-            first_ms = page.evaluate("performance.now()")
             page.wait_for_load_state("networkidle")
+            # the page's own marks (fanwen-search.js): when the search started and when the
+            # first results were in the page, in ms after the navigation started
+            marks = page.evaluate("['fanwen-search-start', 'fanwen-first-results'].map("
+                                  "n => performance.getEntriesByName(n)[0].startTime)")
+            first_ms, search_ms = marks[1], marks[1] - marks[0]
             first = sizes([u for u in seen if "search-data" in u])
             total = page.locator(".fanwen-result").count()
             more = []
@@ -199,6 +203,7 @@ def measure_browser(site: Path, material: bool = False) -> dict:
                 more.append((sizes([u for u in seen if "search-data" in u]), round((time.perf_counter() - t1) * 1000)))
                 total = page.locator(".fanwen-result").count()
             rows.append({"query": q, "hits": hits, "first_bytes": first, "first_ms": round(first_ms),
+                         "search_ms": round(search_ms),
                          "wall_ms": round((time.perf_counter() - t0) * 1000), "more": more})
         out["queries"] = rows
         browser.close()
@@ -262,7 +267,8 @@ def table(results: list[dict]) -> str:
         row(f"“{q}”: matching reports (≈ while unchecked)", lambda r, i=i: str(r["browser"]["queries"][i]["hits"]))
         row(f"“{q}”: first query bytes (raw / gzip)",
             lambda r, i=i: f"{kb(r['browser']['queries'][i]['first_bytes'][0])} / {kb(r['browser']['queries'][i]['first_bytes'][1])}")
-        row(f"“{q}”: first results (ms after navigation)", lambda r, i=i: str(r["browser"]["queries"][i]["first_ms"]))
+        row(f"“{q}”: first results, ms after navigation (of which search)", lambda r, i=i: "{} ({})".format(
+            r["browser"]["queries"][i]["first_ms"], r["browser"]["queries"][i].get("search_ms", "—")))
         row(f"“{q}”: each further page of 20 (raw / gzip, ms)", lambda r, i=i: "; ".join(
             f"{kb(b[0])} / {kb(b[1])}, {ms}" for b, ms in r["browser"]["queries"][i]["more"]) or "—")
     lines.append("")
@@ -291,9 +297,16 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     ap.add_argument("--readme", type=Path, default=ROOT / "benchmarks" / "README.md")
+    ap.add_argument("--browser-only", action="store_true",
+                    help="measure the browser figures again on the sites of the last run (results.json)")
     a = ap.parse_args()
     results = []
-    for n in a.sizes:
+    if a.browser_only:
+        results = [r for r in json.loads((WORK / "results.json").read_text(encoding="utf-8")) if r["reports"] in a.sizes]
+        for r in results:
+            print(f"== {r['reports']} reports (browser)", flush=True)
+            r["browser"] = measure_browser(WORK / str(r["reports"]) / "site")
+    for n in ([] if a.browser_only else a.sizes):
         print(f"== {n} reports", flush=True)
         results.append(run_size(n))
         print(json.dumps(results[-1], ensure_ascii=False), flush=True)

@@ -33,6 +33,22 @@ from fanwen.read import MAX_BYTES
 from fanwen.write import markdown_text
 
 CASES: dict = {"count": 0, "tests": set()}
+TEMP_DIRS: list[Path] = []
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _remove_temp_dirs():
+    yield
+    import shutil
+
+    for d in TEMP_DIRS:
+        shutil.rmtree(d, ignore_errors=True)
+
+
+def temp_dir() -> Path:
+    d = Path(tempfile.mkdtemp(prefix="hostile-"))
+    TEMP_DIRS.append(d)
+    return d
 
 # What means something to Markdown, YAML, Jinja, HTML or a file system.
 HOSTILE = [
@@ -87,7 +103,7 @@ def check_folder(files: dict[str, bytes], bad: set[str] | None = None, twice: bo
     """Clean a raw folder of these files and check every invariant; bad: files that must be refused."""
     CASES["count"] += 1
     CASES["tests"].add(os.environ.get("PYTEST_CURRENT_TEST", "").split("::")[-1].split("[")[0].split(" ")[0])
-    tmp = Path(tempfile.mkdtemp(prefix="hostile-"))
+    tmp = temp_dir()
     raw, out = tmp / "raw", tmp / "out"
     raw.mkdir()
     for name, data in files.items():
@@ -206,7 +222,7 @@ def test_unreadable_files_are_refused_one_line_each(name, data) -> None:
 
 def test_page_over_the_size_limit_is_refused_with_a_clear_message() -> None:
     big = (GOOD * (MAX_BYTES // len(GOOD) + 2))[: 50 * 1024 * 1024]
-    tmp = Path(tempfile.mkdtemp(prefix="hostile-"))
+    tmp = temp_dir()
     (tmp / "raw").mkdir()
     (tmp / "raw" / "huge.txt").write_bytes(big)
     (tmp / "raw" / "good.txt").write_bytes(GOOD)

@@ -76,13 +76,20 @@ def display_text(lines: list[str]) -> str:
     return SEPARATOR.join(t for t in (re.sub(r"\s+", "", ln) for ln in lines) if t)
 
 
+_NORMALISED: dict[int, str] = {}  # code point -> normalise_char, filled as characters are met
+
+
 def normalise(text: str) -> str:
     """What is matched, character for character, so positions fit the displayed text.
 
     >>> normalise("公開　承諾 ABC１２３，")
     '公开承诺abc123,'
     """
-    return "".join(normalise_char(ch) for ch in re.sub(r"\s+", "", text))
+    text = re.sub(r"\s+", "", text)
+    for ch in set(text):
+        if ord(ch) not in _NORMALISED:
+            _NORMALISED[ord(ch)] = normalise_char(ch)
+    return text.translate(_NORMALISED)
 
 
 def index_text(lines: list[str]) -> str:
@@ -95,6 +102,12 @@ def shard_of(bigram: str, shards: int) -> int:
 
 
 def b36(n: int) -> str:
+    if n < len(_B36_SMALL):
+        return _B36_SMALL[n]
+    return _b36(n)
+
+
+def _b36(n: int) -> str:
     digits = "0123456789abcdefghijklmnopqrstuvwxyz"
     out = ""
     while True:
@@ -102,6 +115,9 @@ def b36(n: int) -> str:
         out = digits[r] + out
         if not n:
             return out
+
+
+_B36_SMALL = [_b36(n) for n in range(36 * 36)]
 
 
 def encode_mask(mask: int) -> str:
@@ -183,27 +199,31 @@ class _Postings:
 
     def __init__(self) -> None:
         self.entries: dict[str, list] = {}  # bigram -> [count, last id, ids bytearray, masks bytearray]
+        self._masks: dict[int, bytes] = {}  # mask -> its encoding
 
     def add(self, doc: int, text: str) -> None:
         local: dict[str, int] = {}
+        get = local.get
         for k in range(0, max(len(text) - 1, 0), CHUNK):
             seg = text[k : k + CHUNK + 1]
             bit = 1 << (k // CHUNK)
-            for g in {seg[i : i + 2] for i in range(len(seg) - 1)}:
-                if SEPARATOR not in g:
-                    local[g] = local.get(g, 0) | bit
-        entries = self.entries
+            for g in {a + b for a, b in zip(seg, seg[1:])}:
+                local[g] = get(g, 0) | bit
+        entries, masks = self.entries, self._masks
         for g, mask in local.items():
+            if SEPARATOR in g:
+                continue
             e = entries.get(g)
+            code = masks.get(mask)
+            if code is None:
+                code = masks[mask] = encode_mask(mask).encode("ascii")
             if e is None:
-                e = entries[g] = [0, 0, bytearray(), bytearray()]
+                entries[g] = [1, doc, bytearray(b36(doc).encode("ascii")), bytearray(code)]
             else:
-                e[2] += b","
-                e[3] += b","
-            e[2] += b36(doc - e[1]).encode("ascii")
-            e[3] += encode_mask(mask).encode("ascii")
-            e[0] += 1
-            e[1] = doc
+                e[2] += b"," + b36(doc - e[1]).encode("ascii")
+                e[3] += b"," + code
+                e[0] += 1
+                e[1] = doc
 
 
 def build_index(reports: list[dict], texts: dict[str, list[str]], out_dir: Path,
