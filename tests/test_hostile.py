@@ -325,6 +325,9 @@ def test_killed_run_leaves_previous_output_and_foreign_files(tmp_path) -> None:
     assert final == files(tmp_path / "fresh") != {k: v for k, v in before.items() if k in final}
     assert registry.read_bytes() == (tmp_path / "fresh-urls.yaml").read_bytes() != published
     assert not [k for k in snapshot(out) if k.endswith(".tmp")]
+    time.sleep(1.5)  # the killed runs' worker processes follow their parent
+    leftovers = subprocess.run(["pgrep", "-f", f"--raw {raw} "], capture_output=True, text=True).stdout.split()
+    assert leftovers == []
 
 
 @settings(max_examples=300, **SETTINGS)

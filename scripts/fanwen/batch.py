@@ -100,6 +100,20 @@ class Cache:
         os.replace(tmp, path)
 
 
+def _follow_parent(parent: int) -> None:
+    """In a worker: exit when the cleanup that started it is gone (killed with SIGKILL, say),
+    instead of waiting forever for work that will never come."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def clean_all(files: list[tuple[str, Path]], opts: Options, jobs: int, cache_root: Path | None,
               on_done: Callable[[str], None] = lambda s: None) -> Iterator[Outcome]:
     """Outcomes for (source, path) pairs, in the order given."""
@@ -120,7 +134,7 @@ def clean_all(files: list[tuple[str, Path]], opts: Options, jobs: int, cache_roo
             keys[source] = key
             todo.append((source, str(path), opts))
     if len(todo) >= PARALLEL_FROM and jobs > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_follow_parent, initargs=(os.getpid(),)) as pool:
             results = pool.map(_clean_job, todo, chunksize=max(1, min(32, len(todo) // (jobs * 8))))
             for outcome in results:
                 _keep(outcome, outcomes, keys, cache, on_done)
