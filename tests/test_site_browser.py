@@ -195,3 +195,14 @@ def test_report_pages_load_no_search_code(browser, site_url, seeds_out) -> None:
     p.wait_for_load_state("networkidle")
     assert not [u for u in urls if "search-data" in u or "fanwen-search" in u]
     p.close()
+
+
+def test_long_phrases_and_phrases_across_text_chunks(page, site_url, report_blocks) -> None:
+    """Phrases longer than a chunk's overlap (33 characters) and phrases at several places in
+    a long paragraph (the index cuts each report's text every 256 characters) are found exactly."""
+    longest = max((b for bs in report_blocks.values() for b in bs), key=len)
+    assert len(longest) > 300
+    for start, length in [(0, 45), (230, 40), (250, 12), (254, 4), (200, 90)]:
+        phrase = longest[start : start + length]
+        got = open_search(page, site_url, phrase)
+        assert set(got) == truth(report_blocks, phrase) and got, (start, length)
