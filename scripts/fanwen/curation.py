@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from . import rules
-from .model import Report
+from .model import Report, body_chars
 
 FILE_NAME = "curation.yaml"
 REDACTED = "××"
@@ -137,8 +137,6 @@ def apply_curation(rep: Report, cur: Curation) -> None:
                 meta[key], _ = redact_text(meta[key], phrases)
         rep.closing = [redact_text(c, phrases)[0] for c in rep.closing]
         if changed:  # the count changes where names became ××
-            from .pipeline import body_chars
-
             meta["chars"] = body_chars(rep)
     if not edits:
         return

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .text import cjk_count
+
 
 @dataclass
 class Line:
@@ -79,3 +81,8 @@ class Report:
     def remove(self, rule: str, text: str, line: int = 0) -> None:
         if text.strip():
             self.removed.append(Removal(rule, text.strip(), line))
+
+
+def body_chars(rep: Report) -> int:
+    """The report's length as readers count it: Chinese characters in its body."""
+    return sum(cjk_count(ln.text) for ln in rep.lines)

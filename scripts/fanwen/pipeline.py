@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from . import chrome, classify, describe, mojibake, repair, split, structure
-from .model import Line, Page, Report
+from .model import Line, Page, Report, body_chars
 from .read import read_page
 from .text import Lexicon, cjk_count, ends_sentence, to_simplified
 
@@ -229,11 +229,6 @@ def run_page(source: str, data: bytes, opts: Options = Options()) -> Page:
         rep.meta.setdefault("title", rep.listing_title or page.title or _first_words(rep))
         rep.meta["chars"] = body_chars(rep)
     return page
-
-
-def body_chars(rep: Report) -> int:
-    """The report's length as readers count it: Chinese characters in its body."""
-    return sum(cjk_count(ln.text) for ln in rep.lines)
 
 
 def _first_words(rep: Report) -> str:

@@ -141,6 +141,11 @@ def decode_mask(text: str) -> list[int]:
     return [i * 5 + b for i, ch in enumerate(text) for b in range(5) if B32.index(ch) >> b & 1]
 
 
+def _may_be_dense(count: int, total: int) -> bool:
+    """Whether a bitmap could be shorter than the id list (only for sets of many reports)."""
+    return count * 8 > total // 6
+
+
 def encode_docs(docs: list[int], total: int) -> str:
     """A sorted id list as base-36 deltas, or "~" + a base64 bitmap when that is shorter.
 
@@ -152,7 +157,7 @@ def encode_docs(docs: list[int], total: int) -> str:
         deltas.append(b36(d - last))
         last = d
     listed = ",".join(deltas)
-    if len(docs) * 8 > total // 6:  # a bitmap can only win when the set is dense
+    if _may_be_dense(len(docs), total):
         bits = bytearray((total + 7) // 8)
         for d in docs:
             bits[d >> 3] |= 1 << (d & 7)
@@ -263,7 +268,9 @@ def build_index(reports: list[dict], texts: dict[str, list[str]], out_dir: Path,
     mask_pages = 0
     for g in sorted(postings.entries):
         count, _, ids, masks = postings.entries.pop(g)
-        docs = encode_docs(decode_docs(ids.decode("ascii")), total) if count * 8 > total // 6 else ids.decode("ascii")
+        docs = ids.decode("ascii")
+        if _may_be_dense(count, total):
+            docs = encode_docs(decode_docs(docs), total)
         if count <= INLINE_MASKS:
             tail = json.dumps(masks.decode("ascii"))
         else:

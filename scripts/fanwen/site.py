@@ -14,6 +14,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from . import rules
 from .text import pinyin_slug
@@ -200,8 +201,6 @@ def redirect_page(new: str, title: str) -> str:
 
 def gone_page(title: str, data: SiteData) -> str:
     """A report's URL after the report left the library: what it was and how to find it again."""
-    from urllib.parse import quote
-
     same = [r for r in data.reports if r["title"] == title][:20]
     lines = [
         "---\ntitle: 范文已不在库中\nhide:\n  - toc\n---\n",
