@@ -9,7 +9,7 @@ BENCH_SIZES ?= 100 1000
 OUT    ?= docs/reports
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test bench clean-reports goldens check-seeds browser-deps screenshots clean help
+.PHONY: site serve test bench clean-reports goldens check-seeds check-real browser-deps screenshots clean help
 
 help:
 	@echo "make site      - set up .venv, clean $(RAW)/ into $(OUT)/, build the site into site/"
@@ -17,6 +17,7 @@ help:
 	@echo "make serve     - preview the site on http://127.0.0.1:8000/"
 	@echo "make goldens   - regenerate the golden files in tests/golden/ (review the diff!)"
 	@echo "make screenshots - screenshots of the site for the README"
+	@echo "make check-real - grade the cleanup on the real-page corpus (tests/data/real/), both halves"
 	@echo "make bench     - benchmarks at BENCH_SIZES reports (default: 100 1000), table in benchmarks/README.md"
 
 # The virtual environment, with every dependency pinned in requirements.txt.
@@ -59,6 +60,10 @@ screenshots: site browser-deps
 
 check-seeds: $(STAMP)
 	$(BIN)/python ../shared/tools/check_seeds.py
+
+# The real-page corpus: per-field figures on the tune and the held half.
+check-real: $(STAMP)
+	$(BIN)/python tests/check_real.py
 
 clean:
 	rm -rf site $(OUT) .pytest_cache .cache benchmarks/work

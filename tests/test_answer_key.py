@@ -7,54 +7,12 @@ report flagged, no chrome left, the listed mojibake repaired.
 from __future__ import annotations
 
 import re
-import unicodedata
-from pathlib import Path
 
-import markdown
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
 from fanwen.text import to_simplified
-
-WINDOW = 300
-
-
-def fold(s: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", to_simplified(str(s))))
-
-
-def fold_title(s: str) -> str:
-    return re.sub(r"[\W_]+", "", fold(s))
-
-
-def title_ok(got: str, acceptable: list[str]) -> bool:
-    g = fold_title(got)
-    for a in map(fold_title, acceptable):
-        short, long_ = sorted((g, a), key=len)
-        if g == a or (short and short in long_ and len(short) / len(long_) >= 0.7):
-            return True
-    return False
-
-
-def read_reports(out: Path) -> dict[str, list[dict]]:
-    by_src: dict[str, list[dict]] = {}
-    for f in sorted(out.glob("*.md")):
-        text = f.read_text(encoding="utf-8")
-        m = re.match(r"^---\n(.*?)\n---\n(.*)$", text, re.S)
-        if not m:
-            continue
-        meta = yaml.safe_load(m.group(1))
-        if "source" not in meta:
-            continue
-        html = markdown.markdown(m.group(2), extensions=["admonition", "attr_list", "tables", "md_in_html"])
-        soup = BeautifulSoup(html, "html.parser")
-        for tag in soup.select("h1, .admonition"):
-            tag.decompose()
-        by_src.setdefault(meta["source"], []).append({"meta": meta, "body": soup.get_text("\n"), "file": f.name})
-    for reps in by_src.values():
-        reps.sort(key=lambda r: r["meta"]["source_part"])
-    return by_src
+from grading import WINDOW, fold, read_reports, title_ok
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, run_clean
-from test_answer_key import fold, read_reports
+from grading import fold, read_reports
 
 UNSEEN = ROOT / "tests" / "data" / "unseen"
 KEY = yaml.safe_load((ROOT / "tests" / "data" / "unseen.yaml").read_text(encoding="utf-8"))

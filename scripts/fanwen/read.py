@@ -13,7 +13,8 @@ import charset_normalizer
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
 from .model import Line, Page, Removal
-from .text import CJK_RANGES
+from .chrome import is_body_line
+from .text import CJK_RANGES, cjk_count
 
 # Largest raw file the cleanup reads; bigger files are refused with a message.
 MAX_BYTES = 20 * 1024 * 1024
@@ -178,7 +179,7 @@ def html_lines(text: str, page: Page) -> list[Line]:
     title = soup.find("title")
     if isinstance(title, Tag):
         page.title = page_title_from_html(normalise_line(title.get_text(" ")))
-    body_chars = max(1, len(soup.get_text()))
+    page_prose = prose_chars(soup)
     chunks: list[str] = []
     # Iterative walk (deeply nested pages must not hit the recursion limit).
     stack: list[object] = [soup]
@@ -196,7 +197,7 @@ def html_lines(text: str, page: Page) -> list[Line]:
         if not isinstance(node, Tag):
             continue
         name = (node.name or "").lower()
-        reason = _chrome_reason(node, name, body_chars)
+        reason = _chrome_reason(node, name, page_prose)
         if reason:
             dropped = node.get_text("\n")
             for s in dropped.splitlines():
@@ -237,7 +238,16 @@ def page_title_from_html(title: str) -> str:
     return kept[0] if kept else ""
 
 
-def _chrome_reason(node: Tag, name: str, body_chars: int) -> str:
+def prose_chars(node: Tag) -> int:
+    """Chinese characters of running text (sentences, not menus or titles) inside an element.
+
+    >>> prose_chars(BeautifulSoup("<div><a>首页</a><p>" + "为保证活动的有效开展，中心实行一把手负总责" * 2 + "</p></div>", "html.parser"))
+    40
+    """
+    return sum(cjk_count(s) for s in node.get_text("\n").splitlines() if is_body_line(s))
+
+
+def _chrome_reason(node: Tag, name: str, page_prose: int) -> str:
     """Why an element is page furniture, or "" when it may hold the report."""
     if name in ("script", "style", "noscript", "template"):
         return "script" if name != "style" else "style"
@@ -252,9 +262,11 @@ def _chrome_reason(node: Tag, name: str, body_chars: int) -> str:
         if not (attrs.strip() and _CHROME_ATTR.search(attrs)):
             return ""
         reason = "chrome"
-    # Never drop the element that holds most of the page's text: a wrapper
-    # with an unlucky class name ("main-side") is still the article.
-    if len(node.get_text()) > body_chars * 0.5:
+    # Never drop the element that holds most of the page's running text: a
+    # wrapper with an unlucky class name ("main-side", "info") or a CMS's
+    # <form> around the article is still the article. Menus, footers and
+    # related lists hold titles and links, not sentences.
+    if page_prose and prose_chars(node) * 2 > page_prose:
         return ""
     return reason
 
