@@ -33,6 +33,12 @@ HALVES = ("tune", "held")
 
 # Per-field targets on the held half (issue 9): share of items right; chrome: strings left.
 TARGETS = {"count": 0.95, "title": 0.90, "unit_type": 0.90, "genre": 0.85, "must": 0.95, "chrome": 0}
+# Where each half stands now: a ratchet that fails on any regression while the cleanup is
+# brought up to TARGETS (raise it with every improvement; drop it once TARGETS hold).
+FLOORS = {
+    "tune": {"count": 1.0, "title": 0.84, "unit_type": 0.84, "genre": 0.84, "must": 0.98, "chrome": 27},
+    "held": {"count": 0.95, "title": 0.53, "unit_type": 0.64, "genre": 0.75, "must": 0.94, "chrome": 87},
+}
 FIELDS = ("count", "boundary", "title", "unit_type", "genre", "date", "flags", "must")
 
 
@@ -152,12 +158,12 @@ def grade(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -> tuple
     return scores, sizes
 
 
-def meets_targets(score: Score) -> list[str]:
+def meets_targets(score: Score, targets: dict = TARGETS) -> list[str]:
     """The targets a half misses (empty when it meets them all)."""
     missed = [f"{k} {100 * score.share(k):.1f}% < {100 * v:.0f}%"
-              for k, v in TARGETS.items() if k != "chrome" and score.share(k) < v]
-    if score.chrome_left > TARGETS["chrome"]:
-        missed.append(f"{score.chrome_left} chrome strings left")
+              for k, v in targets.items() if k != "chrome" and score.share(k) < v]
+    if score.chrome_left > targets["chrome"]:
+        missed.append(f"{score.chrome_left} chrome strings left (at most {targets['chrome']})")
     return missed
 
 

@@ -6,13 +6,36 @@ paywall that cut the text).
 """
 from __future__ import annotations
 
+import re
+
 from . import rules
+from .dates import parse_date
 from .model import Line, Page, Removal
-from .text import cjk_count, cn_number, fold
+from .shapes import is_org_name
+from .text import cjk_count, cn_number, fold, to_simplified
 
 def is_body_line(s: str) -> bool:
     """A line of running text (not a title, a menu or a button)."""
     return cjk_count(s) >= 30 and any(p in s for p in "，,。、；")
+
+
+def line_key(text: str, disabled: frozenset[str] = frozenset()) -> str:
+    """The form whole-line rules are matched against: Simplified script, reading aids gone.
+
+    The rules are written once, in Simplified; a Traditional page's furniture
+    ("導語:…不代表本站觀點") and a line with pinyin after its characters
+    ("來(lái)源(yuán):網(wǎng)絡(luò)") are the same furniture.
+
+    >>> line_key("導(dǎo)語(yǔ):本文來(lái)源於網(wǎng)絡")
+    '导语:本文来源于网络'
+    """
+    if "pinyin_annotation" not in disabled:
+        text = _pinyin().sub("", text)
+    return to_simplified(text)
+
+
+def _pinyin():
+    return next(r.pattern for r in rules.chrome()["inline"] if r.name == "pinyin_annotation")
 
 
 def match_line_rule(text: str, scope: str, disabled: frozenset[str] = frozenset()) -> rules.Rule | None:
@@ -22,14 +45,25 @@ def match_line_rule(text: str, scope: str, disabled: frozenset[str] = frozenset(
     'breadcrumb'
     >>> match_line_rule("共印20份", "head") is None
     True
+    >>> match_line_rule("導語:本文一文來源於網友上傳,不代表本站觀點。", "head").name
+    'disclaimer'
     """
+    key = line_key(text, disabled)
     for rule in rules.chrome()["line"]:
         if rule.scope not in ("anywhere", scope) or rule.name in disabled:
             continue
-        m = rule.pattern.search(text)
-        if m and (rule.name != "item_count" or _is_site_count(m.group("label"))):
+        m = rule.pattern.search(key)
+        if m and (rule.name != "item_count" or _is_listing_heading(m, scope)):
             return rule
     return None
+
+
+def _is_listing_heading(m, scope: str) -> bool:
+    """A count line is the site's listing heading, not the document's own ("共印20份",
+    "附件3份", "全年发表文章12篇"): a bare count only in the head of the page."""
+    if m.group("bare") and scope != "head":
+        return False
+    return _is_site_count(m.group("label"))
 
 
 def _is_site_count(label: str) -> bool:
@@ -49,10 +83,14 @@ def strip_inline_chrome(text: str, disabled: frozenset[str] = frozenset()) -> tu
     for rule in rules.chrome()["inline"]:
         if rule.name in disabled or (rule.max_line_chars and len(text) > rule.max_line_chars):
             continue
-        found = [m.group(0) for m in rule.pattern.finditer(text) if m.group(0).strip()]
-        if found:
-            removed.extend((rule.name, f) for f in found)
-            text = rule.pattern.sub("", text)
+        # matched in Simplified script where the conversion keeps every position
+        key = to_simplified(text)
+        key = key if len(key) == len(text) else text
+        spans = [m.span() for m in rule.pattern.finditer(key) if m.group(0).strip()]
+        if spans:
+            removed.extend((rule.name, text[a:b]) for a, b in spans)
+            for a, b in reversed(spans):
+                text = text[:a] + text[b:]
     return text.strip(), removed
 
 
@@ -60,11 +98,11 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
     """Drop chrome lines and spans from a page, logging each under its rule's name."""
     lines = page.lines
     body_idx = [i for i, ln in enumerate(lines) if is_body_line(ln.text)]
-    first_body = body_idx[0] if body_idx else len(lines)
     last_body = body_idx[-1] if body_idx else -1
     kept: list[Line] = []
+    in_head = True  # until the first paragraph that is not itself furniture (an editor's intro is)
     for i, ln in enumerate(lines):
-        scope = "head" if i < first_body else "tail" if i > last_body else "body"
+        scope = "tail" if i > last_body else "head" if in_head else "body"
         rule = match_line_rule(ln.text, scope, disabled)
         if rule is not None:
             page.removed.append(Removal(rule.name, ln.text, ln.no))
@@ -75,6 +113,10 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
             page.removed.append(Removal(name, frag, ln.no))
         if text:
             kept.append(Line(text, ln.no))
+            in_head = in_head and not is_body_line(text)
+    kept = _strip_page_headings(page, kept, disabled)
+    if page.is_html and "html_heading" not in disabled:
+        kept = _strip_above_html_heading(page, kept)
     if not page.title and kept:
         first = kept[0].text
         if len(first) <= 50 and not is_body_line(first):
@@ -82,11 +124,79 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
     page.lines = _strip_tail(page, kept, disabled)
 
 
+_CRUMB_SPLIT = re.compile(r"\s*(?:[>›»＞→/|]|&gt;)\s*")
+
+
+def _strip_page_headings(page: Page, kept: list[Line], disabled: frozenset[str]) -> list[Line]:
+    """The site's column name or listing label on a line of its own in the head
+    ("协会动态" under "您的位置:首页> 协会动态", "党员文章" over "党员文章(精选20篇)"):
+    a step of the breadcrumb or the label of the listing heading, not the report's heading."""
+    names: dict[str, str] = {}
+    if "breadcrumb" not in disabled:
+        for r in page.removed:
+            if r.rule == "breadcrumb":
+                for crumb in _CRUMB_SPLIT.split(re.sub(r"^.*?[:：]", "", line_key(r.text))):
+                    names[fold(crumb)] = "breadcrumb"
+    if page.announced_label and "item_count" not in disabled:
+        names.setdefault(fold(page.announced_label), "item_count")
+    names.pop("", None)
+    if not names:
+        return kept
+    out = []
+    for i, ln in enumerate(kept):
+        head = not any(is_body_line(k.text) for k in kept[:i])
+        rule = names.get(fold(line_key(ln.text))) if head else None
+        if rule:
+            page.removed.append(Removal(rule, ln.text, ln.no))
+        else:
+            out.append(ln)
+    return out
+
+
+# What an editor's intro says it brings: "下面是小编为大家整理的街道工作总结及2023年工作思路,供大家参考。"
+_INTRO_NAMES = re.compile(r"(?:整理|收集|带来|分享|准备|推荐|精选)(?:了|的)(?:一篇|几篇|\d+篇)?(?:关于)?"
+                          r"(?P<title>[^，。,！!？?；;“”\s]{4,40}?)(?:[（(【][^）)】]*[）)】])?(?=[，。,！!；;]|范文|$)")
+
+_TITLE_PARTS = re.compile(r"\s*(?:[-_|｜–—]+|\s)\s*")
+
+
+def _strip_above_html_heading(page: Page, kept: list[Line]) -> list[Line]:
+    """The article's heading is the line that the page's <title> agrees on; the short lines
+    above it (a column name "学生活动", a section heading "不忘初心 牢记使命") are the
+    site's, not the report's. The heading becomes the page title."""
+    parts = {fold(p) for p in _TITLE_PARTS.split(page.html_title) if cjk_count(p) >= 4}
+    parts |= {fold(page.html_title)} - {""}
+    for i, ln in enumerate(kept):
+        if is_body_line(ln.text):
+            break
+        if fold(ln.text) in parts:
+            above = kept[:i]
+            keep = [a for a in above if is_org_name(a.text) or parse_date(a.text)]
+            for a in above:
+                if a not in keep:
+                    page.removed.append(Removal("html_heading", a.text, a.no))
+            page.title = ln.text
+            return keep + kept[i:]
+    return kept
+
+
+# The shared document's file name in a document site's blurb: 《年度工作总结.docx》
+_DOC_NAME = re.compile(r"《(?P<name>[^《》]{2,80}?)\.(?:docx?|pdf|pptx?|wps|txt)\b", re.I)
+
+
 def _note_page_fact(page: Page, rule: rules.Rule, ln: Line, kept: list[Line]) -> None:
     if rule.name == "item_count":
-        m = rule.pattern.search(ln.text)
-        page.announced = cn_number(m.group("count"))
+        m = rule.pattern.search(line_key(ln.text))
+        page.announced = cn_number(m.group("count") or m.group("bare"))
         page.announced_label = m.group("label")
+    elif rule.name == "editor_intro" and not page.intro_title:
+        m = _INTRO_NAMES.search(line_key(ln.text))
+        if m:
+            page.intro_title = m.group("title").strip()
+    elif rule.name == "doc_share_blurb" and not page.title:
+        m = _DOC_NAME.search(ln.text)
+        if m:
+            page.title = m.group("name").strip()
     elif rule.name == "paywall":
         page.paywalled = True
         if kept:

@@ -37,8 +37,70 @@ def _org_suffix(org: str, cfg: dict) -> tuple[str, str]:
     return "", ""
 
 
-def classify_unit_type(org: str, titles: str, body: str) -> tuple[str, str]:
-    """Unit type and the reason for it.
+def unit_of_org(org: str) -> tuple[str, str]:
+    """(type, unit word) of the unit an organisation belongs to: the last unit word of
+    its name once party bodies and offices inside the unit are set aside.
+
+    >>> unit_of_org("学校人事处联合宣传部"), unit_of_org("中共昆山市第二中学总支部")
+    (('学校', '学校'), ('学校', '中学'))
+    >>> unit_of_org("市北区镇江路街道党工委"), unit_of_org("科研第二党支部")
+    (('街道社区', '街道'), ('', ''))
+    """
+    cfg = rules.units()
+    name = org
+    for word in sorted([*cfg["party_suffixes"], *cfg["office_words"]], key=len, reverse=True):
+        name = name.replace(word, "|")
+    best: tuple[tuple[int, int], str, str] | None = None
+    for rule in cfg["org_suffixes"]:
+        for word in rule["words"]:
+            at = name.rfind(word)
+            if at >= 0 and (best is None or (at + len(word), len(word)) > best[0]):
+                best = ((at + len(word), len(word)), rule["type"], word)
+    return (best[1], best[2]) if best else ("", "")
+
+
+def type_of_org(org: str) -> tuple[str, str]:
+    """Unit type of an organisation and the reason, or ("", "")."""
+    cfg = rules.units()
+    value, word = _first_match(org, cfg["org_words"], "type")
+    if value:
+        return value, f"单位“{org}”含“{word}”"
+    value, word = _org_suffix(org, cfg)
+    if value and not any(org.endswith(w) for w in cfg["office_words"]):
+        return value, f"单位“{org}”是{word}"
+    unit, word = unit_of_org(org)
+    if unit:
+        return unit, f"单位“{org}”属于{word}"
+    return value, f"单位“{org}”是{word}" if value else ""
+
+
+def _speaker(titles: str, position: str, cfg: dict) -> tuple[str, str]:
+    """The unit a speech's speaker or the byline's position speaks for ("市长在…上的讲话")."""
+    m = re.search(cfg["meeting_title"], titles)
+    for who in filter(None, [m.group("who").strip() if m else "", position]):
+        value, word = _first_match(who, cfg["positions"], "type")
+        if value:
+            return value, f"讲话人“{who}”是{word}"
+        value, reason = type_of_org(unit_of_position(who))
+        if value and unit_of_position(who):
+            return value, f"讲话人“{who}”：{reason}"
+    if m and not m.group("who").strip() and re.search(cfg["government_meeting"], m.group("meeting")):
+        return "党政机关", f"在“{m.group('meeting')}”上的讲话，由党委、政府召开"
+    return "", ""
+
+
+def _superior(body: str, cfg: dict) -> tuple[str, str]:
+    """The party committee the report works under ("在矿党委的正确领导下"): its unit."""
+    m = re.search(cfg["superior"], body)
+    if m:
+        value, word = _first_match(m.group("sup")[-3:], cfg["superior_units"], "type")
+        if value:
+            return value, f"在“{m.group('sup')}”党组织领导下"
+    return "", ""
+
+
+def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> tuple[str, str]:
+    """Unit type and the reason for it, from the organisation chain.
 
     >>> classify_unit_type("开平市疾病预防控制中心", "", "")
     ('医疗卫生', '单位“开平市疾病预防控制中心”含“疾病预防控制”')
@@ -46,19 +108,22 @@ def classify_unit_type(org: str, titles: str, body: str) -> tuple[str, str]:
     ('国有企业', '单位“上海金山石油化工建筑有限公司党委”是有限公司')
     >>> classify_unit_type("", "支部创先争优点评活动总结报告", "我村认真贯彻执行，我村实际情况")
     ('农村', '正文自称“我村”2次')
+    >>> classify_unit_type("", "市长在党建职责述职工作会发言", "同志们：比如说街道，……")
+    ('党政机关', '讲话人“市长”是市长')
+    >>> classify_unit_type("综采一队党支部", "", "在矿党委的正确领导下，我们……")
+    ('国有企业', '在“矿”党组织领导下')
     """
     cfg = rules.units()
-    org, titles, body = (to_simplified(x) for x in (org, titles, body))
+    org, titles, body, position = (to_simplified(x) for x in (org, titles, body, position))
     if org:
-        value, word = _first_match(org, cfg["org_words"], "type")
+        value, reason = type_of_org(org)
+        if value and unit_of_org(org)[1] in cfg["weak_unit_words"]:
+            value, reason = _superior(body, cfg) if _superior(body, cfg)[0] else (value, reason)
         if value:
-            return value, f"单位“{org}”含“{word}”"
-        value, word = _org_suffix(org, cfg)
-        if value:
-            return value, f"单位“{org}”是{word}"
-    value, word = _first_match(titles, cfg["title"], "type")
+            return value, reason
+    value, reason = _speaker(titles, position, cfg)
     if value:
-        return value, f"标题含“{word}”"
+        return value, reason
     selfref = Counter()
     for rule in cfg["self"]:
         for word in rule["words"]:
@@ -72,6 +137,13 @@ def classify_unit_type(org: str, titles: str, body: str) -> tuple[str, str]:
         best = max(by_type, key=lambda t: (by_type[t], -cfg["vocabulary"].index(t)))
         word, n = max(((w, n) for (t, w), n in selfref.items() if t == best), key=lambda x: (x[1], x[0]))
         return best, f"正文自称“{word}”{n}次"
+    value, reason = _superior(body, cfg)
+    if value:
+        return value, reason
+    if not re.search(cfg["meeting_title"], titles):
+        value, word = _first_match(titles, cfg["title"], "type")
+        if value:
+            return value, f"标题含“{word}”"
     scores: Counter = Counter()
     hits: dict[str, list[str]] = {}
     cap = int(cfg.get("text_cap", 5))
@@ -87,7 +159,7 @@ def classify_unit_type(org: str, titles: str, body: str) -> tuple[str, str]:
     return cfg["fallback"], "无明确线索，归入综合"
 
 
-def classify_genre(titles: str, opening: str, closing: str, page_label: str) -> tuple[str, str]:
+def classify_genre(titles: str, opening: str, closing: str, page_label: str, body: str = "") -> tuple[str, str]:
     """Genre and the reason for it.
 
     >>> classify_genre("创先争优推进会汇报材料", "", "", "")
@@ -100,7 +172,8 @@ def classify_genre(titles: str, opening: str, closing: str, page_label: str) -> 
     ('经验交流材料', '页面标注“经验交流材料”')
     """
     cfg = rules.genres()
-    titles, opening, closing, page_label = (to_simplified(x) for x in (titles, opening, closing, page_label))
+    titles, opening, closing, page_label, body = (to_simplified(x) for x in (titles, opening, closing, page_label, body))
+    titles = re.sub(r"\s+", "", titles)
     value, word = _first_match(titles, cfg["nearest"], "genre")
     if value:
         return value, f"标题含“{word}”，归入最接近的{value}"
@@ -116,6 +189,17 @@ def classify_genre(titles: str, opening: str, closing: str, page_label: str) -> 
             return value, f"页面标注“{page_label}”"
         if page_label in cfg["vocabulary"]:
             return page_label, f"页面标注“{page_label}”"
+    scores = Counter()
+    for rule in cfg["body_scores"]:
+        for word in rule["words"]:
+            scores[(rule["genre"], word)] = min(body.count(word), cfg["body_cap"])
+    by_genre = Counter()
+    for (genre, _w), n in scores.items():
+        by_genre[genre] += n
+    if by_genre and max(by_genre.values()) >= cfg["body_min"]:
+        best = max(by_genre, key=lambda g: (by_genre[g], -cfg["vocabulary"].index(g)))
+        words = [w for (g, w), n in scores.items() if g == best and n]
+        return best, f"正文用语：{'、'.join(words[:4])}"
     return cfg["fallback"], f"无明确线索，按最常见文种归为{cfg['fallback']}"
 
 
@@ -140,8 +224,8 @@ def classify(rep: Report, page_label: str) -> None:
     body = "\n".join(ln.text for ln in rep.lines)
     titles = " ".join(filter(None, [meta.get("title", ""), meta.get("listing_title", ""), meta.get("subtitle", "")]))
     org = meta.get("org", "") or unit_of_position(meta.get("position", ""))
-    unit_type, unit_reason = classify_unit_type(org, titles, body)
+    unit_type, unit_reason = classify_unit_type(org, titles, body, meta.get("position", ""))
     window = int(rules.genres().get("body_window", 400))
-    genre, genre_reason = classify_genre(titles, body[:window], body[-window:], page_label)
+    genre, genre_reason = classify_genre(titles, body[:window], body[-window:], page_label, body)
     meta.update(unit_type=unit_type, unit_type_reason=unit_reason, genre=genre, genre_reason=genre_reason)
     meta["tags"] = [unit_type, genre, *topic_tags(body)]

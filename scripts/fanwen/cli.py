@@ -87,6 +87,7 @@ def list_steps() -> str:
     for r in [*cfg["line"], cfg["related_list"], *cfg["inline"]]:
         lines.append(f"  {r.name:<26} {r.why}")
     lines.append(f"  {'page_title_repeat':<26} A repeat of the page title after the last report.")
+    lines.append(f"  {'html_heading':<26} Column names above the article heading that the HTML <title> agrees on.")
     return "\n".join(lines)
 
 
@@ -148,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         print(list_steps())
         return 0
     known = {s.name for s in default_steps()} | {r.name for r in [*rules.chrome()["line"], *rules.chrome()["inline"]]}
-    known |= {"related_list", "page_title_repeat"}
+    known |= {"related_list", "page_title_repeat", "html_heading"}
     for name in args.disable:
         if name not in known:
             print(f"error: --disable {name}: no step or rule of that name (see --list-steps)", file=sys.stderr)

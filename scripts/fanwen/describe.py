@@ -14,11 +14,11 @@ from .chrome import is_body_line
 from .dates import is_date_line, parse_date, split_trailing_date
 from .model import Report
 from .shapes import (
-    byline, complete_title, is_distribution_line, is_distribution_start, is_org_name, is_person_name, is_salutation,
+    byline, complete_title, is_distribution_line, is_document_number, is_distribution_start, is_org_name, is_person_name, is_salutation,
     is_signature, is_title_like, numbering, org_and_title, org_line, subtitle_text,
 )
 from . import rules
-from .text import cjk_count, fold, is_cjk
+from .text import cjk_count, compact, ends_sentence, fold, is_cjk
 
 MAX_HEAD_LINES = 8
 _BRACKETED = re.compile(r"^[（(][^（）()]{4,60}[）)]$")
@@ -38,7 +38,8 @@ def join_title(parts: list[str]) -> str:
     for p in parts[1:]:
         p = p.strip()
         open_quote = out.count("“") > out.count("”") or out.count("《") > out.count("》")
-        if open_quote or out[-1:] in "，,、：:" or not is_cjk(out[-1:]) or len(p) <= 3:
+        # a long first line was broken by the page width, not between two phrases
+        if open_quote or out[-1:] in "，,、：:" or not is_cjk(out[-1:]) or len(p) <= 3 or len(compact(out)) >= 18:
             out += p
         else:
             out += " " + p
@@ -57,12 +58,17 @@ def parse_head(rep: Report) -> None:
     title_nos: list[int] = []
     head: list[str] = []  # organisation, byline and date lines, as written
     title_done = False
+    title_repeated = False  # the title line came twice: the page's heading, if another title follows
     i = 0
     while i < min(len(lines), MAX_HEAD_LINES):
         s = lines[i].text
         no = lines[i].no
-        if is_salutation(s) or numbering(s)[0] or is_body_line(s) or len(s) > 80:
+        nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+        long_title = not title_parts and is_long_title(s, nxt)
+        if is_salutation(s) or numbering(s)[0] or (is_body_line(s) and not long_title) or len(s) > 80:
             break
+        if title_parts and s[-1:] in "，," and (is_body_line(nxt) or cjk_count(nxt) >= 20 or "。" in nxt):
+            break  # the first line of the text, broken after a comma
         title = join_title(title_parts) if title_parts else ""
         known = [t for t in (title, *title_parts, rep.listing_title) if t]
         org, title_text = org_and_title(s)
@@ -76,6 +82,17 @@ def parse_head(rep: Report) -> None:
                 title_parts, title_nos = [s], [no]
             else:
                 rep.remove("duplicate_title", s, no)
+                title_repeated = True
+            i += 1
+            continue
+        if long_title:
+            title_parts, title_nos = [s], [no]
+            title_done = True
+            i += 1
+            continue
+        if not title_parts and cjk_count(s) == 0 and not is_date_line(s):
+            # a decoration above the heading ("/ NEW CENTER"): no Chinese text at all
+            rep.remove("head_decoration", s, no)
             i += 1
             continue
         rest = _after_title(s, known)
@@ -109,6 +126,17 @@ def parse_head(rep: Report) -> None:
             head.append(s)
             i += 1
             continue
+        if title_parts and is_person_name(s):
+            meta.setdefault("author", s.strip())  # "孙文明" under the title
+            head.append(s)
+            title_done = True
+            i += 1
+            continue
+        if is_document_number(s):
+            meta.setdefault("document_number", s.strip())
+            head.append(s)
+            i += 1
+            continue
         who, name = byline(s)
         if who or name:
             head.append(s)
@@ -129,11 +157,14 @@ def parse_head(rep: Report) -> None:
             i += 1
             continue
         if is_title_like(s) and not title_done and len(title_parts) < 3:
-            if title_parts and complete_title(title) and complete_title(s):
-                # two whole titles: the first is the page's heading, the second the report's
+            if title_parts and (title_repeated or (complete_title(title) and complete_title(s))):
+                # two whole titles, or a title the page printed twice before the report's own:
+                # the first is the page's heading, the second the report's
                 for part, part_no in zip(title_parts, title_nos):
                     rep.remove("page_title", part, part_no)
-                title_parts, title_nos = [], []
+                if not rep.listing_title:
+                    rep.listing_title = title
+                title_parts, title_nos, title_repeated = [], [], False
             title_parts.append(s)
             title_nos.append(no)
             i += 1
@@ -147,6 +178,23 @@ def parse_head(rep: Report) -> None:
         meta["listing_title"] = listing
     if head:
         meta["byline"] = "　".join(head)
+
+
+def is_long_title(s: str, nxt: str) -> bool:
+    """A title long enough to read like a sentence, known by what follows it: a salutation,
+    a subtitle, a byline or a date ("主题教育党课：从…凝聚奋进力量，用…推动博物馆事业高质量发展"
+    over "同志们：").
+
+    >>> is_long_title("主题教育党课：从主题教育中凝聚奋进力量，用党的创新理论推动博物馆事业高质量发展", "同志们：")
+    True
+    >>> is_long_title("县人民医院位于龙泉镇府东街，占地面积26亩，", "建筑面积16700平方米，是一所综合医院。")
+    False
+    """
+    s = s.strip()
+    if not s or ends_sentence(s) or s[-1] in "，,、：:；;" or cjk_count(s) > 50 or numbering(s)[0]:
+        return False
+    return (is_salutation(nxt) or bool(subtitle_text(nxt)) or is_date_line(nxt) or bool(org_line(nxt))
+            or any(byline(nxt)))
 
 
 def _after_title(s: str, titles: list[str]) -> str | None:
@@ -244,9 +292,12 @@ def find_org_in_body(rep: Report) -> str:
     m = _DEFINED_AS.search(opening)
     if m and not m.group("org").startswith(not_actor):
         return m.group("org")
+    not_org = rules.structure()["not_an_org"]
     for m in _clause_org().finditer(opening):
-        if not m.group("org").startswith(not_actor):
-            return m.group("org")
+        org = m.group("org")
+        around = opening[m.start("org"): m.end("org") + 1]
+        if not org.startswith(not_actor) and not any(w in around for w in not_org):
+            return org
     return ""
 
 

@@ -50,6 +50,8 @@ class Page:
     paywalled: bool = False
     paywall_lines: list[int] = field(default_factory=list)  # last line before each paywall
     title: str = ""
+    html_title: str = ""  # the HTML page's <title> as written
+    intro_title: str = ""  # what the site editor's intro says the page brings
     repairs: list[tuple[str, str, int]] = field(default_factory=list)  # mojibake (raw, fixed, line)
     garbled_runs: list[tuple[str, int]] = field(default_factory=list)  # mojibake left as it was
     garbled_lines: set[int] = field(default_factory=set)

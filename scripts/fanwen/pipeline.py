@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from . import chrome, classify, describe, mojibake, repair, split, structure
-from .model import Line, Page, Report, body_chars
+from .model import Line, Page, Removal, Report, body_chars
 from .read import read_page
 from .text import Lexicon, cjk_count, ends_sentence, to_simplified
 
@@ -50,6 +50,20 @@ def _strip_site_chrome(page: Page, opts: Options) -> None:
     chrome.strip_site_chrome(page, opts.disabled)
 
 
+def _join_document_chunks(page: Page, opts: Options) -> None:
+    page.lines, cut = repair.join_document_chunks(page.lines)
+    page.removed.extend(Removal("document_chunk_number", number, no) for number, no in cut)
+    first = page.lines[0] if page.lines else None
+    # a document flattened into long lines runs its title into its first sentence
+    if first is not None and (cut or cjk_count(first.text) >= 60):
+        title, rest = repair.split_glued_title(first.text, page.title)
+        if title:
+            page.lines[0:1] = [Line(title, first.no), Line(rest, first.no)]
+            extra = first.text[: len(first.text) - len(rest)].strip().replace(title, "", 1)
+            if extra.strip(" .…"):
+                page.removed.append(Removal("page_title", extra.strip(), first.no))
+
+
 def _split_reports(page: Page, opts: Options) -> None:
     page.reports = split.split_page(page)
     repaired = {no for _raw, _new, no in page.repairs}
@@ -72,9 +86,8 @@ def _split_reports(page: Page, opts: Options) -> None:
 
 
 def _ends_mid_sentence(rep: Report) -> bool:
-    """The page stops inside a sentence: the report is cut off at the source."""
-    last = rep.lines[-1].text if rep.lines else ""
-    return cjk_count(last) >= 20 and last[-1:].isalnum() and not last[-1:].isascii() and not ends_sentence(last)
+    """The page stops inside a sentence or on a heading: the report is cut off at the source."""
+    return repair.ends_cut_off(rep.lines[-1].text if rep.lines else "")
 
 
 # --- report steps -------------------------------------------------------
@@ -89,7 +102,7 @@ def _map_text(rep: Report, fn: Callable[[str], str]) -> None:
 def _convert_traditional(rep: Report, page: Page, opts: Options) -> None:
     text = rep.listing_title + "\n" + "\n".join(ln.text for ln in rep.lines)
     if repair.is_traditional(text):
-        _map_text(rep, to_simplified)
+        _map_text(rep, lambda s: repair.mainland_zhu(to_simplified(s)))
         rep.flags.add("traditional")
 
 
@@ -111,6 +124,10 @@ def _fullwidth_punctuation(rep: Report, page: Page, opts: Options) -> None:
 
 def _parse_head(rep: Report, page: Page, opts: Options) -> None:
     describe.parse_head(rep)
+    if "untitled" in rep.flags and page.intro_title and len(page.reports) == 1:
+        # no heading of its own: the site editor's intro names it
+        rep.meta["title"] = page.intro_title
+        rep.flags.discard("untitled")
     describe.drop_running_titles(rep)
 
 
@@ -163,10 +180,12 @@ def default_steps() -> tuple[Step, ...]:
              "undo GBK-shift mojibake exactly, before the HTML residue around it is stripped"),
         Step("strip_site_chrome", "page", _strip_site_chrome,
              "drop the site's furniture: breadcrumbs, meta lines, paywalls, watermarks (rules/chrome.yaml)"),
+        Step("join_document_chunks", "page", _join_document_chunks,
+             "join a shared document's page chunks (\"1、…\" \"2、…\" cut in mid-sentence) and cut its title off"),
         Step("split_reports", "page", _split_reports,
              "cut the page into its reports at 第N篇 markers or at unmarked report heads"),
         Step("convert_traditional", "report", _convert_traditional,
-             "convert a Traditional-script report to Simplified with OpenCC"),
+             "convert a Traditional-script report to Simplified with OpenCC (著 -> 着 as Mainland text writes it)"),
         Step("fix_variant_characters", "report", _fix_variant_characters,
              "replace characters that encoding conversions left for another (設臵 -> 設置)"),
         Step("repair_document_numbers", "report", _repair_document_numbers,

@@ -178,7 +178,8 @@ def html_lines(text: str, page: Page) -> list[Line]:
     soup = BeautifulSoup(text, "html.parser")
     title = soup.find("title")
     if isinstance(title, Tag):
-        page.title = page_title_from_html(normalise_line(title.get_text(" ")))
+        page.html_title = normalise_line(title.get_text(" "))
+        page.title = page_title_from_html(page.html_title)
     page_prose = prose_chars(soup)
     chunks: list[str] = []
     # Iterative walk (deeply nested pages must not hit the recursion limit).
@@ -247,21 +248,58 @@ def prose_chars(node: Tag) -> int:
     return sum(cjk_count(s) for s in node.get_text("\n").splitlines() if is_body_line(s))
 
 
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# Blocks that hold a site's lists of links (menus, "重要通知" columns, related articles).
+_LIST_BLOCKS = {"div", "ul", "ol", "dl", "table", "section", "td", "p"}
+# A block is a list of links when this share of its text is link text.
+LINK_SHARE = 0.6
+
+
+def _is_hidden(node: Tag) -> bool:
+    """Not shown by the browser: an exit-link dialog, a template kept for scripts."""
+    return (node.has_attr("hidden") or (node.get("aria-hidden") or "").lower() == "true"
+            or bool(_HIDDEN_STYLE.search(str(node.get("style") or ""))))
+
+
+def _holds_article_heading(node: Tag) -> bool:
+    """An <h1> of text, not a linked logo ("<div class='content-top'><h1>…多措并举…</h1>"):
+    the article's heading, whatever the class of the block around it."""
+    return any(cjk_count(h.get_text()) >= 6 and not h.find("a") and not h.find_parent("a")
+               for h in node.find_all("h1"))
+
+
+def _is_link_list(node: Tag) -> bool:
+    """A block made of links and no running text: a menu, a column of news titles.
+
+    >>> _is_link_list(BeautifulSoup("<ul><li><a>重要通知</a></li><li><a>讲座信息</a></li></ul>", "html.parser").ul)
+    True
+    """
+    text = len(re.sub(r"\s+", "", node.get_text()))
+    if text < 4 or prose_chars(node):
+        return False
+    links = sum(len(re.sub(r"\s+", "", a.get_text())) for a in node.find_all("a"))
+    return links >= LINK_SHARE * text
+
+
 def _chrome_reason(node: Tag, name: str, page_prose: int) -> str:
     """Why an element is page furniture, or "" when it may hold the report."""
     if name in ("script", "style", "noscript", "template"):
         return "script" if name != "style" else "style"
     if name == "head":
         return "head"
+    attrs = " ".join([*(node.get("class") or []), str(node.get("id") or "")])
     if name in _DROP_TAGS:
         reason = name
     elif (node.get("role") or "").lower() in _CHROME_ROLES:
         reason = "role"
-    else:
-        attrs = " ".join([*(node.get("class") or []), str(node.get("id") or "")])
-        if not (attrs.strip() and _CHROME_ATTR.search(attrs)):
-            return ""
+    elif _is_hidden(node):
+        reason = "hidden"
+    elif attrs.strip() and _CHROME_ATTR.search(attrs) and not _holds_article_heading(node):
         reason = "chrome"
+    elif name in _LIST_BLOCKS and _is_link_list(node):
+        reason = "links"
+    else:
+        return ""
     # Never drop the element that holds most of the page's running text: a
     # wrapper with an unlucky class name ("main-side", "info") or a CMS's
     # <form> around the article is still the article. Menus, footers and

@@ -10,7 +10,10 @@ import re
 
 from . import rules
 from .model import Line
-from .shapes import is_heading_text, numbering
+from .dates import is_date_line
+from .shapes import (
+    complete_title, is_distribution_line, is_heading_text, is_person_name, is_signature, numbering,
+)
 from .text import (
     CJK_RANGES, NON_FINAL, NON_INITIAL, Lexicon, cjk_count, ends_sentence, is_cjk, to_simplified,
 )
@@ -34,6 +37,22 @@ def is_traditional(text: str) -> bool:
     simplified = to_simplified(text)
     changed = sum(1 for a, b in zip(text, simplified) if a != b)
     return changed >= 3 and changed / n >= TRADITIONAL_SHARE
+
+
+def mainland_zhu(text: str) -> str:
+    """著 -> 着 where Mainland text writes 着, in text converted from Traditional.
+
+    >>> mainland_zhu("著力培养，望著巨大的，怀著激动的心情，成效显著，著名的专著")
+    '着力培养，望着巨大的，怀着激动的心情，成效显著，著名的专著'
+    """
+    if "著" not in text:
+        return text
+    keep = rules.text()["zhu_keep"]
+    out = list(text)
+    for i, ch in enumerate(text):
+        if ch == "著" and not any(text[i - k: i - k + len(w)] == w for w in keep for k in range(len(w)) if w[k] == "著"):
+            out[i] = "着"
+    return "".join(out)
 
 
 def fix_variant_characters(text: str) -> str:
@@ -285,3 +304,120 @@ def _relocate(out: list[Line], host: int, frag: str, lexicon: Lexicon) -> bool:
             return True
         return False
     return False
+
+
+# --- text of a shared document ----------------------------------------------
+
+_CHUNK_NUMBER = re.compile(r"^(?P<n>\d{1,3})、")
+# A chunk of a shared document is a page's worth of text, not a list item.
+CHUNK_MIN_CHARS = 80
+
+
+def join_document_chunks(lines: list[Line]) -> tuple[list[Line], list[tuple[str, int]]]:
+    """Undo a document site's page chunks: "1、…世界上" / "2、怕就怕认真二字…".
+
+    Document-sharing sites show a document's text in numbered chunks, one per
+    page, cut wherever the page ended, so "2、" can fall inside a sentence. A run of
+    long lines numbered 1、2、3… in order, most of them cut in mid-sentence, is such
+    a run: the numbers go and the sentences are joined again. A numbered list of
+    real items (short, or each ending its sentence) is left alone.
+    Returns the lines and the numbers removed, with their line numbers.
+
+    >>> out, cut = join_document_chunks([Line("1、心得体会" + "学习教育以来，一些党员提出了问题" * 6 + "毛泽东说：“世界上", 1),
+    ...                                  Line("2、怕就怕认真二字，共产党就最讲认真。" + "形式主义害死人。" * 10, 2)])
+    >>> [ln.text[:10] for ln in out], cut
+    (['心得体会学习教育以来'], [('2、', 2), ('1、', 1)])
+    """
+    numbered = [(i, int(m.group("n"))) for i, ln in enumerate(lines) if (m := _CHUNK_NUMBER.match(ln.text))]
+    run = [i for i, n in numbered if n == 1][:1]
+    for i, n in numbered:
+        if run and i > run[-1] and n == len(run) + 1:
+            run.append(i)
+    if len(run) < 2 or sum(cjk_count(lines[i].text) for i in run) < CHUNK_MIN_CHARS * len(run):
+        return lines, []
+    seams = [not ends_sentence(lines[i - 1].text) for i in run[1:]]
+    if sum(seams) * 2 < len(seams):
+        return lines, []
+    out = list(lines)
+    cut: list[tuple[str, int]] = []
+    for i, mid in reversed(list(zip(run, [False, *seams]))):
+        number = _CHUNK_NUMBER.match(out[i].text).group(0)
+        cut.append((number, out[i].no))
+        text = out[i].text[len(number):].lstrip()
+        if mid:
+            out[i - 1] = Line(_glue(out[i - 1].text, text), out[i - 1].no)
+            del out[i]
+        else:
+            out[i] = Line(text, out[i].no)
+    return out, cut
+
+
+_TITLE_THEN_SPACE = re.compile(r"^(?P<title>[^，。；！？,;!?\s]{4,40})[ \u3000]+(?P<body>\S.{59,})$")
+
+
+def split_glued_title(text: str, known_title: str = "") -> tuple[str, str]:
+    """(title, rest) when a document's first line runs its title into its text, else ("", text).
+
+    The title is known (the shared file's name), written twice in a row, or
+    set off from the first sentence by a space.
+
+    >>> split_glued_title("年度疫情防控工作总结精选2020年是全球疫情肆虐的一年，我国也面临挑战。", "年度疫情防控工作总结精选")
+    ('年度疫情防控工作总结精选', '2020年是全球疫情肆虐的一年，我国也面临挑战。')
+    >>> split_glued_title("工作总结的概念与特点工作总结的概念与特点工作总结是对工作的回顾。")
+    ('工作总结的概念与特点', '工作总结是对工作的回顾。')
+    >>> split_glued_title("中学党支部工作情况的总结学校党支部自从建立以来，" + "认真组织党员学习，" * 5)[0]
+    '中学党支部工作情况的总结'
+    >>> split_glued_title("创先争优激活力夯实基础促发展")
+    ('', '创先争优激活力夯实基础促发展')
+    """
+    if known_title and len(known_title) >= 4 and text.startswith(known_title) and len(text) > len(known_title) + 20:
+        return known_title, text[len(known_title):].lstrip()
+    for n in range(4, min(40, len(text) // 2) + 1):
+        if text[:n] == text[n: 2 * n] and not ends_sentence(text[:n]) and cjk_count(text[:n]) >= 4:
+            return text[:n], text[2 * n:].lstrip()
+    m = _TITLE_THEN_SPACE.match(text)
+    if m and cjk_count(m.group("title")) >= 4 and cjk_count(m.group("body")) >= 40:
+        return m.group("title"), m.group("body")
+    # the title ends like a whole one ("…工作情况的总结") and the text follows it directly
+    head = re.match(r"[^，。；！？,;!?“”]{6,40}", text)
+    if head:
+        ends = [k for k in range(6, len(head.group(0)) + 1) if complete_title(text[:k])]
+        if ends and cjk_count(text[ends[-1]:]) >= 40:
+            # "listing title...title": the site's cut listing title, an ellipsis, then the title
+            title = re.split(r"\.{3,}|…+", text[: ends[-1]])[-1]
+            return (title if cjk_count(title) >= 4 else text[: ends[-1]]), text[ends[-1]:]
+    return "", text
+
+
+# --- where a page stops ---------------------------------------------------------
+
+_YEAR_MONTH = re.compile(r"^[（(]?\s*(?:\d{4}|[〇○零一二三四五六七八九十]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2}|[×X＊*]{1,2})\s*月\s*[)）]?$")
+_MONTH_DAY = re.compile(r"^[（(]?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]\s*[)）]?$")
+
+
+def ends_cut_off(last: str) -> bool:
+    """Does a page that ends on this line stop in the middle of its report?
+
+    A report ends on a finished sentence, a closing formula ("特此报告"), a signature
+    or a date. A page that stops inside a sentence ("…全党开始大规模地", "…方向，"),
+    or on a heading with nothing under it, lost the rest at the source.
+
+    >>> ends_cut_off("此后，全党开始大规模地"), ends_cut_off("这一年，我们提质提效，让振兴底力更强。一是")
+    (True, True)
+    >>> ends_cut_off("让我找到了学习的榜样和方向，"), ends_cut_off("二、存在的问题")
+    (True, True)
+    >>> ends_cut_off("促进了我队的和谐健康发展。"), ends_cut_off("特此报告"), ends_cut_off("中共宜兴市建设局委员会")
+    (False, False, False)
+    >>> ends_cut_off("2020年×月"), ends_cut_off("十二月二十日"), ends_cut_off("李仁斌")
+    (False, False, False)
+    """
+    s = last.strip()
+    if not s or ends_sentence(s) or cjk_count(s) == 0:
+        return False
+    if s[-1] in "，,、：:；;（(“《—" or numbering(s)[0]:
+        return True
+    closing = rules.text()["closing_formulas"]
+    if (is_date_line(s) or _YEAR_MONTH.match(s) or _MONTH_DAY.match(s) or is_signature(s) or is_person_name(s)
+            or is_distribution_line(s) or any(w in s for w in closing) or s[-1] in "）)】]" and cjk_count(s) < 20):
+        return False
+    return is_cjk(s[-1]) or s[-1] in "”’」』"

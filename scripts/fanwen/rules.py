@@ -67,13 +67,15 @@ def structure() -> dict:
         (m["name"], re.compile(m["pattern"]), bool(m.get("weak"))) for m in d["report_markers"]
     )
     out["headings"] = tuple((int(h["level"]), re.compile(h["pattern"])) for h in d["headings"])
-    for key in ("contents_heading", "salutation", "subtitle", "distribution_start", "distribution_line"):
+    for key in ("contents_heading", "contents_entry", "document_number", "salutation", "subtitle", "distribution_start",
+                "distribution_line"):
         out[key] = re.compile(d[key])
     out["org_suffix_re"] = re.compile(d["org_suffix"] + r"$")
     out["title_words_re"] = re.compile(d["title_words"])
     out["position_re"] = re.compile(d["position_words"])
     out["byline_re"] = re.compile(r"^(?P<who>.+?)[\s\u3000]+(?P<name>" + d["person_name"] + r")$")
     out["person_name_re"] = re.compile(r"^(?:" + d["person_name"] + r")$")
+    out["credit_re"] = re.compile(r"^\s*(?:" + d["credit_words"] + r")\s*[/／:：]\s*(?P<name>\S.{0,40}?)\s*$")
     return out
 
 

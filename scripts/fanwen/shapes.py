@@ -125,9 +125,14 @@ def byline(s: str) -> tuple[str, str]:
     (('湖南神斧集团湘器公司', '陈瑜'), ('教育局党委书记、纪委书记', '徐元方'))
     >>> byline("(动力工区第二检修作业区党支部)"), byline("创先争优激活力 夯实基础促发展")
     (('动力工区第二检修作业区党支部', ''), ('', ''))
+    >>> byline("文/艺佳"), byline("作者：张XX")
+    (('', '艺佳'), ('', '张XX'))
     """
     s = s.strip()
     st = rules.structure()
+    m = st["credit_re"].match(simple(s))
+    if m:
+        return "", s[m.start("name"): m.end("name")]
     m = re.match(r"^[（(](?P<org>[^()（）]{2,30})[）)]$", s)
     if m and is_org_name(m.group("org")):
         return m.group("org"), ""
@@ -141,6 +146,15 @@ def byline(s: str) -> tuple[str, str]:
 
 def is_person_name(s: str) -> bool:
     return bool(rules.structure()["person_name_re"].match(s.strip()))
+
+
+def is_document_number(s: str) -> bool:
+    """"道人社〔2017〕26号": an official document's number, a line of its head.
+
+    >>> is_document_number("道人社〔2017〕26号"), is_document_number("第26号文件已下发")
+    (True, False)
+    """
+    return bool(rules.structure()["document_number"].match(s.strip()))
 
 
 def is_distribution_start(s: str) -> bool:

@@ -8,6 +8,7 @@ distribution block). The "第一篇 …" lines of a contents list are not marker
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import rules
@@ -45,9 +46,39 @@ def find_markers(lines: list[Line]) -> list[Marker]:
                 if len(key) == len(ln.text) and title:  # take the title as written
                     title = ln.text[m.start("title"): m.end("title")]
                 number = m.group("n") or m.groupdict().get("nb") or ""
-                out.append(Marker(i, cn_number(number), title.strip(), weak))
+                out.append(Marker(i, cn_number(number), strip_listing_count(title.strip()), weak))
                 break
     return out
+
+
+_LISTING_COUNT = re.compile(r"\s*[（(【\[]\s*(?:精选|推荐|通用|汇总|合集|集锦|优选|热门|最新|精编|优秀|实用|经典|范文|共)?"
+                            r"\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*篇\s*[)）】\]]$")
+
+
+def strip_listing_count(title: str) -> str:
+    """A marker's title without the site's count of the page ("…致辞(汇总16篇)" -> "…致辞").
+
+    >>> strip_listing_count("演讲比赛领导开场致辞（汇总16篇）")
+    '演讲比赛领导开场致辞'
+    """
+    return _LISTING_COUNT.sub("", title)
+
+
+def document_contents(lines: list[Line], markers: list[Marker]) -> set[int]:
+    """Line indices of a document's own contents list: entries with dot leaders and a
+    page number, and the part markers standing over them ("第一篇" / "党支部的设置
+    和职责 ......(1)"). They stay in the document; its parts are not reports.
+
+    >>> lines = [Line(t, n) for n, t in enumerate(["第一篇", "党支部的设置 ........ (1)", "一、任务 ...... (2)"], 1)]
+    >>> sorted(document_contents(lines, find_markers(lines)))
+    [0, 1, 2]
+    """
+    entry = rules.structure()["contents_entry"]
+    entries = {i for i, ln in enumerate(lines) if entry.search(ln.text)}
+    if len(entries) < 2:
+        return set()
+    parts = {m.index for m in markers if {m.index, m.index + 1, m.index + 2} & entries}
+    return entries | parts
 
 
 def contents_indices(lines: list[Line], markers: list[Marker]) -> set[int]:
@@ -118,6 +149,8 @@ def split_page(page: Page) -> list[Report]:
     """Cut the page's lines into reports (``source_part`` is the 1-based position)."""
     lines = page.lines
     markers = find_markers(lines)
+    own_contents = document_contents(lines, markers)
+    markers = [m for m in markers if m.index not in own_contents]
     toc = contents_indices(lines, markers)
     real = [m for m in markers if m.index not in toc]
     if real and all(m.weak for m in real) and toc:
@@ -126,7 +159,7 @@ def split_page(page: Page) -> list[Report]:
         for i in sorted(toc):
             page.removed.append(Removal("contents_list", lines[i].text, lines[i].no))
         lines = [ln for i, ln in enumerate(lines) if i not in toc]
-        real = find_markers(lines)
+        real = [m for m in find_markers(lines) if m.index not in document_contents(lines, find_markers(lines))]
     chunks: list[tuple[Marker | None, list[Line]]] = []
     if real:
         pre = lines[: real[0].index]

@@ -10,6 +10,7 @@ character repairs the log records, so conversions do not count as losses.
 from __future__ import annotations
 
 import json
+from collections import Counter
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,11 +19,15 @@ import markdown
 import yaml
 from bs4 import BeautifulSoup
 
+from . import rules
 from .curation import load_curation
 from .model import Page
 from .read import ReadError, decode, html_lines, looks_like_html, text_lines
-from .text import fold
+from .text import fold as _fold
 from .write import REMOVAL_LOG
+
+# Rules that cut a span out of a line rather than drop the whole line.
+INLINE_RULES = frozenset(r.name for r in rules.chrome()["inline"])
 
 # Shortest run of a raw line that may be found apart from the rest of it.
 MIN_CHUNK = 6
@@ -36,6 +41,11 @@ class Lost:
 
     def __str__(self) -> str:
         return f"{self.source}:{self.line}: {self.text[:60]}"
+
+
+def fold(s: str) -> str:
+    """The comparison form, with 着 and 著 as one (a Traditional report's 著 becomes 着)."""
+    return _fold(s).replace("着", "著")
 
 
 def _visible_text(md_text: str) -> str:
@@ -81,6 +91,30 @@ def _covered(piece: str, corpus: str) -> bool:
     return True
 
 
+def _close_over(folded: str, spans: Counter, from_end: bool = False) -> str:
+    """The folded line with the spans cut out of it taken out, each as often as it was cut
+    (in two rounds: a span may have been found only once another was cut, as a page
+    stamp after the pinyin inside it). The log does not say which occurrence of a span
+    was cut: the first ones, or with ``from_end`` the last ones."""
+    left = Counter(spans)
+    for _ in range(2):
+        for span in sorted(left, key=len, reverse=True):
+            n = min(left[span], folded.count(span))
+            for _k in range(n):
+                i = folded.rfind(span) if from_end else folded.find(span)
+                folded = folded[:i] + folded[i + len(span):]
+            left[span] -= n
+    return folded
+
+
+def _accounted(folded: str, fragments: list[str], corpus: str) -> bool:
+    """Is every part of a folded raw line either a logged removal or in the reports?"""
+    pieces = [folded]
+    for frag in fragments:
+        pieces = [q for p in pieces for q in p.split(frag)]
+    return all(_covered(p, corpus) for p in pieces if p)
+
+
 def check_nothing_lost(raw_dir: Path, out_dir: Path) -> list[Lost]:
     """Raw lines found neither in a written report nor in the removal log."""
     log = json.loads((out_dir / REMOVAL_LOG).read_text(encoding="utf-8"))
@@ -100,6 +134,11 @@ def check_nothing_lost(raw_dir: Path, out_dir: Path) -> list[Lost]:
         except (OSError, ReadError):
             continue
         corpus = fold("\n".join(reports.get(source, [])))
+        # spans cut out of a line (pinyin after characters, a watermark): the text closes over them
+        spans: dict[int, Counter] = {}
+        for r in entry["removed"]:
+            if r["rule"] in INLINE_RULES and fold(r["text"]):
+                spans.setdefault(r["line"], Counter())[fold(r["text"])] += 1
         removed = [r["text"] for r in entry["removed"]]
         substitutions = [(r["raw"], r["fixed"]) for r in entry["repaired"]]
         for rep in entry["reports"].values():
@@ -107,15 +146,13 @@ def check_nothing_lost(raw_dir: Path, out_dir: Path) -> list[Lost]:
             substitutions += [(r["raw"], r["fixed"]) for r in rep["substituted"]]
             removed += rep.get("hidden_text", [])
         phrases = [*curation.redact, *(p for e in curation.reports.values() for p in e.get("redact", []))]
-        fragments = sorted({fold(t) for t in removed if fold(t)}, key=len, reverse=True)
+        fragments = sorted({fold(t) for t in removed} - {""}, key=len, reverse=True)
         for no, line in raw:
             for a, b in substitutions:
                 line = line.replace(a, b)
             for p in phrases:
                 line = line.replace(p, "")
-            pieces = [fold(line)]
-            for frag in fragments:
-                pieces = [q for p in pieces for q in p.split(frag)]
-            if not all(_covered(p, corpus) for p in pieces if p):
+            if not any(_accounted(_close_over(fold(line), spans.get(no, Counter()), end), fragments, corpus)
+                       for end in (False, True)):
                 lost.append(Lost(source, no, line))
     return lost
