@@ -20,8 +20,13 @@ from fanwen.text import to_simplified
 WINDOW = 300
 
 
+# Pinyin some sites print after characters ("創(chuàng)"): a reading aid, not the author's text.
+# A key may quote a phrase as the page shows it, with the aid; it is compared without.
+_PINYIN = re.compile(r"(?<=[\u3400-\u9fff])[(（]\s*(?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]*|[a-zü]{1,6}[1-5])\s*[)）]")
+
+
 def fold(s: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", to_simplified(str(s))))
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", to_simplified(_PINYIN.sub("", str(s)))))
 
 
 def fold_title(s: str) -> str:

@@ -80,18 +80,23 @@ def strip_inline_chrome(text: str, disabled: frozenset[str] = frozenset()) -> tu
     ('党员干部积极参与到活动中', [('pdf_page_marker', '第2页共8页')])
     """
     removed: list[tuple[str, str]] = []
+    key = _same_length_simplified(text)
     for rule in rules.chrome()["inline"]:
         if rule.name in disabled or (rule.max_line_chars and len(text) > rule.max_line_chars):
             continue
         # matched in Simplified script where the conversion keeps every position
-        key = to_simplified(text)
-        key = key if len(key) == len(text) else text
         spans = [m.span() for m in rule.pattern.finditer(key) if m.group(0).strip()]
         if spans:
             removed.extend((rule.name, text[a:b]) for a, b in spans)
             for a, b in reversed(spans):
                 text = text[:a] + text[b:]
+            key = _same_length_simplified(text)
     return text.strip(), removed
+
+
+def _same_length_simplified(text: str) -> str:
+    key = to_simplified(text)
+    return key if len(key) == len(text) else text
 
 
 def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> None:
@@ -142,10 +147,10 @@ def _strip_page_headings(page: Page, kept: list[Line], disabled: frozenset[str])
     names.pop("", None)
     if not names:
         return kept
+    first_body = next((i for i, k in enumerate(kept) if is_body_line(k.text)), len(kept))
     out = []
     for i, ln in enumerate(kept):
-        head = not any(is_body_line(k.text) for k in kept[:i])
-        rule = names.get(fold(line_key(ln.text))) if head else None
+        rule = names.get(fold(line_key(ln.text))) if i < first_body else None
         if rule:
             page.removed.append(Removal(rule, ln.text, ln.no))
         else:

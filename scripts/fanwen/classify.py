@@ -14,6 +14,10 @@ from .model import Report
 from .text import to_simplified
 
 
+# The reason given when no rule applied and the fallback was taken.
+NO_CLUE = "无明确线索"
+
+
 def _first_match(text: str, table: list[dict], key: str) -> tuple[str, str]:
     """(value, word) of the first rule whose word occurs in text."""
     for rule in table:
@@ -43,19 +47,22 @@ def unit_of_org(org: str) -> tuple[str, str]:
 
     >>> unit_of_org("学校人事处联合宣传部"), unit_of_org("中共昆山市第二中学总支部")
     (('学校', '学校'), ('学校', '中学'))
-    >>> unit_of_org("市北区镇江路街道党工委"), unit_of_org("科研第二党支部")
-    (('街道社区', '街道'), ('', ''))
+    >>> unit_of_org("市北区镇江路街道党工委"), unit_of_org("科研第二党支部"), unit_of_org("漳村煤矿综掘一队党支部")
+    (('街道社区', '街道'), ('', ''), ('国有企业', '煤矿'))
     """
     cfg = rules.units()
     name = org
     for word in sorted([*cfg["party_suffixes"], *cfg["office_words"]], key=len, reverse=True):
         name = name.replace(word, "|")
-    best: tuple[tuple[int, int], str, str] | None = None
+    found: list[tuple[tuple[int, int], str, str]] = []
     for rule in cfg["org_suffixes"]:
         for word in rule["words"]:
             at = name.rfind(word)
-            if at >= 0 and (best is None or (at + len(word), len(word)) > best[0]):
-                best = ((at + len(word), len(word)), rule["type"], word)
+            if at >= 0:
+                found.append(((at + len(word), len(word)), rule["type"], word))
+    # "漳村煤矿综掘一队": a team of the mine — a general word last gives way to a unit before it
+    strong = [f for f in found if f[2] not in cfg["weak_unit_words"]]
+    best = max(strong or found, default=None)
     return (best[1], best[2]) if best else ("", "")
 
 
@@ -66,7 +73,7 @@ def type_of_org(org: str) -> tuple[str, str]:
     if value:
         return value, f"单位“{org}”含“{word}”"
     value, word = _org_suffix(org, cfg)
-    if value and not any(org.endswith(w) for w in cfg["office_words"]):
+    if value and not any(org.endswith(w) for w in cfg["office_words"]) and word not in cfg["weak_unit_words"]:
         return value, f"单位“{org}”是{word}"
     unit, word = unit_of_org(org)
     if unit:
@@ -86,6 +93,15 @@ def _speaker(titles: str, position: str, cfg: dict) -> tuple[str, str]:
             return value, f"讲话人“{who}”：{reason}"
     if m and not m.group("who").strip() and re.search(cfg["government_meeting"], m.group("meeting")):
         return "党政机关", f"在“{m.group('meeting')}”上的讲话，由党委、政府召开"
+    m = re.search(cfg["issuer_title"], titles)
+    if m and m.group("org"):
+        value, reason = type_of_org(m.group("org"))
+        if value:
+            return value, f"发文单位：{reason}"
+    if m:
+        place = m.group("org") or m.group("place")
+        value = "农村" if place[-1] in "镇乡" else "党政机关"
+        return value, f"标题署名“{place}”（{'乡镇' if value == '农村' else '党委、政府'}）"
     return "", ""
 
 
@@ -153,10 +169,37 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
             if n:
                 scores[rule["type"]] += n * int(rule.get("weight", 1))
                 hits.setdefault(rule["type"], []).append(word)
-    if scores:
+    if scores and max(scores.values()) >= cfg["text_min"]:
         best = max(scores, key=lambda t: (scores[t], -cfg["vocabulary"].index(t)))
         return best, f"正文关键词：{'、'.join(hits[best][:4])}（{scores[best]}分）"
-    return cfg["fallback"], "无明确线索，归入综合"
+    return cfg["fallback"], f"{NO_CLUE}，归入综合"
+
+
+def _title_genre(title: str, cfg: dict) -> tuple[str, str, bool] | None:
+    """(genre, word, from the nearest list) of the genre word that heads a title: the one
+    ending last, the longer on a tie; before 及/暨 when one stands before it.
+
+    >>> _title_genre("党支部书记述职评议主持词", rules.genres())
+    ('讲话稿', '主持词', True)
+    >>> _title_genre("2023年医院党建工作总结及下一步工作计划", rules.genres())
+    ('总结报告', '工作总结', True)
+    """
+    found = []
+    for table, near in ((cfg["nearest"], True), (cfg["title"], False)):
+        for rule in table:
+            if rule.get("guide"):
+                continue
+            for word in rule["words"]:
+                at = title.rfind(word)
+                if at >= 0:
+                    found.append((at + len(word), len(word), rule["genre"], word, near))
+    joint = re.search(r"及|暨", title)
+    if joint and any(end <= joint.start() for end, *_ in found):
+        found = [f for f in found if f[0] <= joint.start()]
+    if not found:
+        return None
+    _end, _len, genre, word, near = max(found, key=lambda f: (f[0], f[1]))
+    return genre, word, near
 
 
 def classify_genre(titles: str, opening: str, closing: str, page_label: str, body: str = "") -> tuple[str, str]:
@@ -172,14 +215,17 @@ def classify_genre(titles: str, opening: str, closing: str, page_label: str, bod
     ('经验交流材料', '页面标注“经验交流材料”')
     """
     cfg = rules.genres()
-    titles, opening, closing, page_label, body = (to_simplified(x) for x in (titles, opening, closing, page_label, body))
-    titles = re.sub(r"\s+", "", titles)
-    value, word = _first_match(titles, cfg["nearest"], "genre")
+    heads = [re.sub(r"\s+", "", to_simplified(t)) for t in ([titles] if isinstance(titles, str) else titles)]
+    opening, closing, page_label, body = (to_simplified(x) for x in (opening, closing, page_label, body))
+    guides = [r for r in cfg["nearest"] if r.get("guide")]
+    value, word = _first_match(" ".join(heads), guides, "genre")
     if value:
         return value, f"标题含“{word}”，归入最接近的{value}"
-    value, word = _first_match(titles, cfg["title"], "genre")
-    if value:
-        return value, f"标题含“{word}”"
+    for head in heads:
+        found = _title_genre(head, cfg)
+        if found:
+            value, word, near = found
+            return value, (f"标题含“{word}”，归入最接近的{value}" if near else f"标题含“{word}”")
     value, word = _first_match(opening + "\n" + closing, cfg["body"], "genre")
     if value:
         return value, f"正文含“{word}”"
@@ -200,7 +246,7 @@ def classify_genre(titles: str, opening: str, closing: str, page_label: str, bod
         best = max(by_genre, key=lambda g: (by_genre[g], -cfg["vocabulary"].index(g)))
         words = [w for (g, w), n in scores.items() if g == best and n]
         return best, f"正文用语：{'、'.join(words[:4])}"
-    return cfg["fallback"], f"无明确线索，按最常见文种归为{cfg['fallback']}"
+    return cfg["fallback"], f"{NO_CLUE}，按最常见文种归为{cfg['fallback']}"
 
 
 def topic_tags(body: str) -> list[str]:
@@ -223,9 +269,12 @@ def classify(rep: Report, page_label: str) -> None:
     meta = rep.meta
     body = "\n".join(ln.text for ln in rep.lines)
     titles = " ".join(filter(None, [meta.get("title", ""), meta.get("listing_title", ""), meta.get("subtitle", "")]))
+    heads = [meta.get("subtitle", ""), meta.get("title", ""), meta.get("listing_title", "")]
     org = meta.get("org", "") or unit_of_position(meta.get("position", ""))
     unit_type, unit_reason = classify_unit_type(org, titles, body, meta.get("position", ""))
     window = int(rules.genres().get("body_window", 400))
-    genre, genre_reason = classify_genre(titles, body[:window], body[-window:], page_label, body)
+    genre, genre_reason = classify_genre([h for h in heads if h], body[:window], body[-window:], page_label, body)
     meta.update(unit_type=unit_type, unit_type_reason=unit_reason, genre=genre, genre_reason=genre_reason)
+    if unit_reason.startswith(NO_CLUE) or genre_reason.startswith(NO_CLUE):
+        rep.flags.add("unclassified")  # a fallback, shown on the page for an editor to check
     meta["tags"] = [unit_type, genre, *topic_tags(body)]

@@ -18,7 +18,7 @@ from .batch import DEFAULT_CACHE, clean_all
 from .pipeline import Options, default_steps
 from .verify import check_nothing_lost
 from .registry import FILE_NAME as REGISTRY_FILE, Registry, RegistryError
-from .write import write_output
+from .write import REVIEW_FLAGS, write_output
 
 RAW_SUFFIXES = (".txt", ".html", ".htm")
 DEFAULT_RAW = "raw"
@@ -122,6 +122,8 @@ def summary(pages: list[Page], errors: list[str], skipped: list[Path], stats: di
     for unit in rules.units()["vocabulary"]:
         if units[unit]:
             rows.append((f"  {unit}", str(units[unit])))
+    review = sum(1 for r in reports if r.flags & set(REVIEW_FLAGS))
+    rows.append(("reports flagged for review", str(review)))
     for flag, n in sorted(flags.items()):
         rows.append((f"flag {flag}", str(n)))
     rows.append(("warnings", str(sum(len(p.warnings) for p in pages))))

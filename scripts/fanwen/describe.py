@@ -65,6 +65,13 @@ def parse_head(rep: Report) -> None:
         no = lines[i].no
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
         long_title = not title_parts and is_long_title(s, nxt)
+        numbered_title = _numbered_title(s) if not title_parts and i == 0 else ""
+        if numbered_title:
+            # "3、小学教师两学一做学习心得": the item number of a paginated compilation
+            rep.remove("report_marker", s[: len(s) - len(numbered_title)], no)
+            title_parts, title_nos = [numbered_title], [no]
+            i += 1
+            continue
         if is_salutation(s) or numbering(s)[0] or (is_body_line(s) and not long_title) or len(s) > 80:
             break
         if title_parts and s[-1:] in "，," and (is_body_line(nxt) or cjk_count(nxt) >= 20 or "。" in nxt):
@@ -126,10 +133,11 @@ def parse_head(rep: Report) -> None:
             head.append(s)
             i += 1
             continue
-        if title_parts and is_person_name(s):
-            meta.setdefault("author", s.strip())  # "孙文明" under the title
+        if all(is_person_name(w) for w in s.split()) and len(s.split()) <= 4:
+            # a row of names above or under the title ("孙文明", "燕雨 段婷婷"): the authors
+            meta.setdefault("author", s.strip())
             head.append(s)
-            title_done = True
+            title_done = title_done or bool(title_parts)
             i += 1
             continue
         if is_document_number(s):
@@ -178,6 +186,16 @@ def parse_head(rep: Report) -> None:
         meta["listing_title"] = listing
     if head:
         meta["byline"] = "　".join(head)
+
+
+_ITEM_NUMBER = re.compile(r"^\s*\d{1,2}\s*[、．.]\s*")
+
+
+def _numbered_title(s: str) -> str:
+    """The title after an item number, when the whole line is a title ("3、…学习心得")."""
+    m = _ITEM_NUMBER.match(s)
+    rest = s[m.end():] if m else ""
+    return rest if rest and complete_title(rest) and is_title_like(rest) else ""
 
 
 def is_long_title(s: str, nxt: str) -> bool:
@@ -321,9 +339,12 @@ def _fallback_title(rep: Report) -> str:
     if not rep.lines:
         return "（无标题）"
     first = rep.lines[0].text.strip()
-    if len(first) <= 60 and not is_body_line(first) and cjk_count(first) >= 2:
+    # a salutation, a person's name or a numbered heading opens the text: it is no title
+    opening = is_salutation(first) or is_person_name(first) or bool(numbering(first)[0])
+    if len(first) <= 60 and not is_body_line(first) and cjk_count(first) >= 2 and not opening:
         rep.lines = rep.lines[1:]
         return first
     rep.flags.add("untitled")
-    words = first[:20].rstrip("，,。、；;：: ")
-    return f"{words}……" if len(first) > 20 else words or "（无标题）"
+    text = next((ln.text.strip() for ln in rep.lines if is_body_line(ln.text)), first)
+    words = text[:20].rstrip("，,。、；;：: ")
+    return f"{words}……" if len(text) > 20 else words or "（无标题）"

@@ -144,3 +144,17 @@ def repair_gbk_shift(line: str, lexicon: Lexicon) -> tuple[str, list[tuple[str, 
         pos = end
     out.append(line[pos:])
     return "".join(out), repairs, garbled
+
+
+# A character lost to "?" with its pinyin annotation left after it, then bytes of the
+# next characters read in the wrong encoding: "因?yàn)槲覀冇", "時候?qū)W校".
+_PINYIN_DEBRIS = re.compile(r"[?？][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)\S{0,6}")
+
+
+def pinyin_debris(line: str) -> list[str]:
+    """Runs of a pinyin-annotated page that lost their character: kept, reported garbled.
+
+    >>> pinyin_debris("都是因?yàn)榘炒逵有困难"), pinyin_debris("为什么?我们要(zhòng)视")
+    (['?yàn)榘炒逵有困难'], [])
+    """
+    return [m.group(0) for m in _PINYIN_DEBRIS.finditer(line)]

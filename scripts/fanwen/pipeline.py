@@ -41,6 +41,7 @@ def _repair_gbk_shift(page: Page, opts: Options) -> None:
         if repairs:
             ln.text = fixed
             page.repairs.extend((raw, new, ln.no) for raw, new in repairs)
+        garbled = garbled + mojibake.pinyin_debris(ln.text)
         if garbled:
             page.garbled_lines.add(ln.no)
             page.garbled_runs.extend((g, ln.no) for g in garbled)
@@ -83,6 +84,13 @@ def _split_reports(page: Page, opts: Options) -> None:
     if page.announced and page.announced != len(page.reports):
         page.flags.add("count_mismatch")
         page.warnings.append(f"the page announces {page.announced} reports but holds {len(page.reports)}")
+        if page.announced > len(page.reports) and page.reports:
+            # the page lists more than it shows: it stops early, inside its last report
+            page.reports[-1].flags.add("truncated")
+        elif not any("truncated" in rep.flags for rep in page.reports):
+            # more reports than announced: the cut into reports may be wrong
+            for rep in page.reports:
+                rep.flags.add("split_unsure")
 
 
 def _ends_mid_sentence(rep: Report) -> bool:
@@ -120,6 +128,10 @@ def _repair_document_numbers(rep: Report, page: Page, opts: Options) -> None:
 
 def _fullwidth_punctuation(rep: Report, page: Page, opts: Options) -> None:
     _map_text(rep, repair.to_fullwidth_punctuation)
+
+
+def _join_letter_spacing(rep: Report, page: Page, opts: Options) -> None:
+    _map_text(rep, repair.join_letter_spacing)
 
 
 def _parse_head(rep: Report, page: Page, opts: Options) -> None:
@@ -192,6 +204,8 @@ def default_steps() -> tuple[Step, ...]:
              "restore the 〔〕 around the year in a document number („202_‟ -> 〔202_〕)"),
         Step("fullwidth_punctuation", "report", _fullwidth_punctuation,
              "turn half-width , : ; ? ! ( ) in Chinese text full-width"),
+        Step("join_letter_spacing", "report", _join_letter_spacing,
+             "join characters spread out with spaces (\"实 用 手 册\" -> \"实用手册\")"),
         Step("parse_head", "report", _parse_head,
              "read title, subtitle, organisation, author and date off the head; drop repeats of the title"),
         Step("parse_closing", "report", _parse_closing,

@@ -183,6 +183,22 @@ def _quote_depth(text: str) -> list[int]:
     return out
 
 
+_LETTER_SPACED = re.compile(f"(?<![{CJK_RANGES}])[{CJK_RANGES}](?:[ \u3000][{CJK_RANGES}]){{2,}}(?![{CJK_RANGES}])")
+
+
+def join_letter_spacing(text: str) -> str:
+    """Join characters spread out with spaces, as headings are in Word and PDF
+    ("党支部党务工作 实 用 手 册" -> "党支部党务工作 实用手册"): three or more single
+    characters, each set off by one space.
+
+    >>> join_letter_spacing("党支部党务工作 实 用 手 册"), join_letter_spacing("目 录")
+    ('党支部党务工作 实用手册', '目 录')
+    >>> join_letter_spacing("张沁 李艳潇 韩璇")
+    '张沁 李艳潇 韩璇'
+    """
+    return _LETTER_SPACED.sub(lambda m: re.sub(r"[ \u3000]", "", m.group(0)), text)
+
+
 # --- broken lines ----------------------------------------------------------
 
 
@@ -410,14 +426,21 @@ def ends_cut_off(last: str) -> bool:
     (False, False, False)
     >>> ends_cut_off("2020年×月"), ends_cut_off("十二月二十日"), ends_cut_off("李仁斌")
     (False, False, False)
+    >>> ends_cut_off("关于填写选票的方法和应当注意的问题("), ends_cut_off("开展中心组集中研讨11次，个人自学33次，召...")
+    (True, True)
     """
     s = last.strip()
-    if not s or ends_sentence(s) or cjk_count(s) == 0:
+    if s.endswith("...") or s.count("(") + s.count("（") > s.count(")") + s.count("）"):
+        return True  # the site's "…召..." cut, or a bracket left open ("问题(", "发(fā", "(")
+    if not s or cjk_count(s) == 0:
+        return False
+    if ends_sentence(s):
         return False
     if s[-1] in "，,、：:；;（(“《—" or numbering(s)[0]:
         return True
     closing = rules.text()["closing_formulas"]
     if (is_date_line(s) or _YEAR_MONTH.match(s) or _MONTH_DAY.match(s) or is_signature(s) or is_person_name(s)
-            or is_distribution_line(s) or any(w in s for w in closing) or s[-1] in "）)】]" and cjk_count(s) < 20):
+            or is_distribution_line(s) or any(s.rstrip("！!：:，, ").endswith(w) for w in closing)
+            or s[-1] in "）)】]" and cjk_count(s) < 20):
         return False
-    return is_cjk(s[-1]) or s[-1] in "”’」』"
+    return is_cjk(s[-1]) or s[-1] in "”’」』" or (s[-1].isalnum() and cjk_count(s) >= 20)

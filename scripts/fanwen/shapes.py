@@ -15,7 +15,7 @@ from .text import SENTENCE_END, cjk_count, cn_number, fold, to_simplified
 
 _INNER_STOP = re.compile(r"[。！？；!?;]")
 _COMMAS = re.compile(r"[，,]")
-_NAME_PUNCT_OK = set("、（）()·－-")
+_NAME_PUNCT_OK = set("、（）()·－-×＊*")  # and anonymisation marks ("×××委员会")
 
 
 @lru_cache(maxsize=65536)
@@ -125,14 +125,18 @@ def byline(s: str) -> tuple[str, str]:
     (('湖南神斧集团湘器公司', '陈瑜'), ('教育局党委书记、纪委书记', '徐元方'))
     >>> byline("(动力工区第二检修作业区党支部)"), byline("创先争优激活力 夯实基础促发展")
     (('动力工区第二检修作业区党支部', ''), ('', ''))
-    >>> byline("文/艺佳"), byline("作者：张XX")
-    (('', '艺佳'), ('', '张XX'))
+    >>> byline("文/艺佳"), byline("作者：张XX"), byline("演讲人：江波（市自来水公司）")
+    (('', '艺佳'), ('', '张XX'), ('市自来水公司', '江波'))
     """
     s = s.strip()
     st = rules.structure()
     m = st["credit_re"].match(simple(s))
     if m:
-        return "", s[m.start("name"): m.end("name")]
+        name = s[m.start("name"): m.end("name")]
+        unit = re.match(r"^(?P<name>[^（(]{1,12})[（(](?P<org>[^（）()]{2,30})[）)]$", name)
+        if unit and is_org_name(unit.group("org")):
+            return unit.group("org"), unit.group("name")  # "演讲人：江波（市自来水公司）"
+        return "", name
     m = re.match(r"^[（(](?P<org>[^()（）]{2,30})[）)]$", s)
     if m and is_org_name(m.group("org")):
         return m.group("org"), ""
@@ -145,7 +149,17 @@ def byline(s: str) -> tuple[str, str]:
 
 
 def is_person_name(s: str) -> bool:
-    return bool(rules.structure()["person_name_re"].match(s.strip()))
+    """A line that is only a person's name ("李仁斌", "张XX", "欧阳某某"), not a word ("一个").
+
+    >>> is_person_name("李仁斌"), is_person_name("张XX"), is_person_name("一个"), is_person_name("同时")
+    (True, True, False, False)
+    """
+    s = s.strip()
+    st = rules.structure()
+    if not st["person_name_re"].match(s):
+        return False
+    k = simple(s)
+    return "·" in k or k[0] in st["surnames"] or k[:2] in st["compound_surnames"]
 
 
 def is_document_number(s: str) -> bool:
@@ -174,7 +188,7 @@ def is_signature(s: str) -> bool:
 
 # How a whole report title ends (compared in folded form, brackets gone).
 _GENRE_END = re.compile(
-    r"(?:汇报|报告|材料|讲话|讲话稿|发言|发言稿|致辞|总结|体会|意见|方案|纪实|心得|述职|讲稿)"
+    r"(?:汇报|报告|材料|讲话|讲话稿|发言|发言稿|致辞|总结|体会|意见|方案|纪实|心得|述职|讲稿|计划|要点|思路|主持词|事迹|感悟|有感)"
     r"(?:定稿|初稿|修改稿|精选|范文|模板|\d{1,2}篇)?$"
 )
 

@@ -61,7 +61,8 @@ def strip_listing_count(title: str) -> str:
     >>> strip_listing_count("演讲比赛领导开场致辞（汇总16篇）")
     '演讲比赛领导开场致辞'
     """
-    return _LISTING_COUNT.sub("", title)
+    m = _LISTING_COUNT.search(simple(title))
+    return title[: m.start()] if m and len(simple(title)) == len(title) else _LISTING_COUNT.sub("", title)
 
 
 def document_contents(lines: list[Line], markers: list[Marker]) -> set[int]:

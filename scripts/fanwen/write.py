@@ -32,7 +32,12 @@ NOTES = {
     "repaired": ("info", "乱码修复", "原文有 GBK 编码错位造成的乱码，已按字节精确还原。"),
     "garbled": ("warning", "残留乱码", "原文有几处乱码无法准确还原，按原样保留（如“?!”“??”后的怪字）。"),
     "truncated": ("warning", "原文不全", "来源页面只提供了这篇材料的前一部分，后文缺失。"),
+    "untitled": ("warning", "原文无标题", "来源页面没有给出这篇材料的标题，现标题取自正文开头。"),
+    "split_unsure": ("warning", "拆分待核", "来源页面标注的篇数与拆出的篇数不一致，这一篇的起止可能有误，请对照原文核对。"),
+    "unclassified": ("info", "分类待核", "未找到判定单位类型或文种的明确线索，暂按默认归类，请编辑核对（可在 curation.yaml 中指定）。"),
 }
+# Flags that mean the cleanup could not do everything: counted in the run's summary.
+REVIEW_FLAGS = ("truncated", "garbled", "untitled", "split_unsure", "unclassified")
 
 
 # --- file names ---------------------------------------------------------
@@ -206,7 +211,7 @@ def render_markdown(rep: Report) -> str:
         out += [escape_md(meta["subtitle"]), "{: .subtitle }", ""]
     if meta.get("byline"):
         out += [escape_md(meta["byline"]), "{: .byline }", ""]
-    for flag in ("truncated", "garbled", "repaired", "traditional"):
+    for flag in ("truncated", "garbled", "untitled", "split_unsure", "unclassified", "repaired", "traditional"):
         if flag in rep.flags:
             kind, title, text = NOTES[flag]
             out += [f'!!! {kind} "{title}"', "", f"    {text}", ""]
