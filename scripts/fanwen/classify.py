@@ -11,6 +11,7 @@ from collections import Counter
 
 from . import rules
 from .model import Report
+from .shapes import is_org_name
 from .text import to_simplified
 
 
@@ -105,6 +106,21 @@ def _speaker(titles: str, position: str, cfg: dict) -> tuple[str, str]:
     return "", ""
 
 
+def _proper_org(org: str) -> bool:
+    """A named organisation ("昆山市第二中学", "地理科学学院"), not a generic phrase
+    ("农村党支部", "疫情下社区", "浅议学校"): an organisation's shape, and a place or a
+    name of four characters before its last unit word.
+
+    >>> _proper_org("昆山市第二中学"), _proper_org("地理科学学院"), _proper_org("农村党支部"), _proper_org("疫情下社区")
+    (True, True, False, False)
+    """
+    if re.search(r"[的在是了把被对从向下]|关于", org) or not is_org_name(org):
+        return False
+    _type, word = unit_of_org(org)
+    name = org[: org.rfind(word)] if word else org
+    return bool(re.search(r"[省市县区镇乡州旗盟]", name)) or len(name) >= 4
+
+
 def _superior(body: str, cfg: dict) -> tuple[str, str]:
     """The party committee the report works under ("在矿党委的正确领导下"): its unit."""
     m = re.search(cfg["superior"], body)
@@ -140,6 +156,11 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
     value, reason = _speaker(titles, position, cfg)
     if value:
         return value, reason
+    m = re.match(cfg["title_org"], titles)
+    if m and _proper_org(m.group("org")):
+        value, reason = type_of_org(m.group("org"))
+        if value:
+            return value, f"标题署名：{reason}"
     selfref = Counter()
     for rule in cfg["self"]:
         for word in rule["words"]:

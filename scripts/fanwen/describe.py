@@ -314,7 +314,9 @@ def find_org_in_body(rep: Report) -> str:
     for m in _clause_org().finditer(opening):
         org = m.group("org")
         around = opening[m.start("org"): m.end("org") + 1]
-        if not org.startswith(not_actor) and not any(w in around for w in not_org):
+        # function words never stand inside a name ("党支部书记在院党委")
+        if (not org.startswith(not_actor) and not any(w in around for w in not_org)
+                and not re.search(r"[的在是了把被对从向]", org)):
             return org
     return ""
 

@@ -19,7 +19,7 @@ from .shapes import (
     byline, complete_title, is_distribution_line, is_distribution_start, is_org_name, is_salutation,
     is_signature, is_title_like, org_line, simple, subtitle_text,
 )
-from .text import cn_number, ends_sentence
+from .text import cn_number, ends_sentence, fold
 
 
 @dataclass(frozen=True)
@@ -146,10 +146,41 @@ def starts_report(lines: list[Line], i: int) -> bool:
     return _closes_document(lines[i - 1].text) or complete_title(s)
 
 
+_ITEM_NUMBER_SUFFIX = re.compile(
+    r"^(?P<title>.{4,60}?)\s*(?:范文|例文|之)?\s*(?:(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})|[（(](?P<nb>\d{1,2}|[一二三四五六七八九十]{1,3})[)）])\s*[:：]?$")
+_YEAR_PREFIX = re.compile(r"^(?:19|20)\d\d\s*年?(?:度)?")
+
+
+def numbered_items(lines: list[Line], page: Page) -> list[Marker]:
+    """Items headed by the page's own title and a number ("关于春节回乡调研报告一",
+    "教師節表彰大會發言稿1"): a compilation that numbers its items instead of marking them.
+
+    The title must be one the page gives elsewhere: its listing heading, its <title>,
+    the name in the editor's intro, or a line of its own above the item.
+    """
+    def key(t: str) -> str:
+        return _YEAR_PREFIX.sub("", fold(simple(t)))
+
+    known = {key(t) for t in (page.announced_label, page.title, page.intro_title) if t}
+    out = []
+    for i, ln in enumerate(lines):
+        m = _ITEM_NUMBER_SUFFIX.match(simple(ln.text))
+        if not m or is_body_line(ln.text):
+            continue
+        title = key(m.group("title"))
+        above = {key(x.text) for x in lines[:i]}
+        if len(title) >= 4 and (title in known or title in above):
+            number = cn_number(m.group("n") or m.group("nb"))
+            out.append(Marker(i, number, ln.text[: m.end("title")].strip(), False))
+    return out
+
+
 def split_page(page: Page) -> list[Report]:
     """Cut the page's lines into reports (``source_part`` is the 1-based position)."""
     lines = page.lines
     markers = find_markers(lines)
+    if not markers:
+        markers = numbered_items(lines, page)
     own_contents = document_contents(lines, markers)
     markers = [m for m in markers if m.index not in own_contents]
     toc = contents_indices(lines, markers)
