@@ -26,7 +26,10 @@ _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])[(（]\s*(?:[a-zü]*[āáǎàēéěè
 
 
 def fold(s: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", to_simplified(_PINYIN.sub("", str(s)))))
+    """Compare-form: no reading aids, Simplified script (着 and 著 as one: a key may quote
+    Traditional 著 that Mainland text writes 着), NFKC, no whitespace."""
+    s = to_simplified(_PINYIN.sub("", str(s))).replace("着", "著")
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
 
 
 def fold_title(s: str) -> str:

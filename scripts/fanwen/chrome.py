@@ -34,6 +34,10 @@ def line_key(text: str, disabled: frozenset[str] = frozenset()) -> str:
     return to_simplified(text)
 
 
+# A list item's bullet in front of a line of furniture ("- 上一篇:…"); "——" stays (a subtitle).
+_BULLET = re.compile(r"^\s*[-•·*]\s+")
+
+
 def _pinyin():
     return next(r.pattern for r in rules.chrome()["inline"] if r.name == "pinyin_annotation")
 
@@ -49,10 +53,11 @@ def match_line_rule(text: str, scope: str, disabled: frozenset[str] = frozenset(
     'disclaimer'
     """
     key = line_key(text, disabled)
+    unbulleted = _BULLET.sub("", key)
     for rule in rules.chrome()["line"]:
         if rule.scope not in ("anywhere", scope) or rule.name in disabled:
             continue
-        m = rule.pattern.search(key)
+        m = rule.pattern.search(unbulleted) or rule.pattern.search(key)
         if m and (rule.name != "item_count" or _is_listing_heading(m, scope)):
             return rule
     return None
@@ -117,7 +122,7 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
         for name, frag in cut:
             page.removed.append(Removal(name, frag, ln.no))
         if text:
-            kept.append(Line(text, ln.no))
+            kept.append(Line(text, ln.no, indent=ln.indent))
             in_head = in_head and not is_body_line(text)
     kept = _strip_page_headings(page, kept, disabled)
     if page.is_html and "html_heading" not in disabled:
@@ -144,6 +149,11 @@ def _strip_page_headings(page: Page, kept: list[Line], disabled: frozenset[str])
                     names[fold(crumb)] = "breadcrumb"
     if page.announced_label and "item_count" not in disabled:
         names.setdefault(fold(page.announced_label), "item_count")
+    for r in page.removed:
+        if r.rule in ("clock_stamp", "publish_meta", "site_timestamp"):
+            # the column named in the stamp ("时间:2022-10-08 17:39:05 致辞 我要投稿")
+            for word in re.findall(r"(?<![\w:：])([\u4e00-\u9fff]{2,6})(?=\s|$)", line_key(r.text)):
+                names.setdefault(fold(word), r.rule)
     names.pop("", None)
     if not names:
         return kept
@@ -191,7 +201,8 @@ _DOC_NAME = re.compile(r"《(?P<name>[^《》]{2,80}?)\.(?:docx?|pdf|pptx?|wps|t
 
 def _note_page_fact(page: Page, rule: rules.Rule, ln: Line, kept: list[Line]) -> None:
     if rule.name == "item_count":
-        m = rule.pattern.search(line_key(ln.text))
+        key = line_key(ln.text)
+        m = rule.pattern.search(_BULLET.sub("", key)) or rule.pattern.search(key)
         page.announced = cn_number(m.group("count") or m.group("bare"))
         page.announced_label = m.group("label")
     elif rule.name == "editor_intro" and not page.intro_title:

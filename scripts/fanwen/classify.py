@@ -236,7 +236,8 @@ def classify_genre(titles: str, opening: str, closing: str, page_label: str, bod
     ('经验交流材料', '页面标注“经验交流材料”')
     """
     cfg = rules.genres()
-    heads = [re.sub(r"\s+", "", to_simplified(t)) for t in ([titles] if isinstance(titles, str) else titles)]
+    # a genre word inside 《…》 names another document ("学习《条例》情况的报告")
+    heads = [re.sub(r"\s+|《[^《》]*》", "", to_simplified(t)) for t in ([titles] if isinstance(titles, str) else titles)]
     opening, closing, page_label, body = (to_simplified(x) for x in (opening, closing, page_label, body))
     guides = [r for r in cfg["nearest"] if r.get("guide")]
     value, word = _first_match(" ".join(heads), guides, "genre")

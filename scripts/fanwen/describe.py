@@ -8,6 +8,7 @@ an official document. What is left between them is the body.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from .chrome import is_body_line
@@ -50,6 +51,18 @@ def _same(a: str, b: str) -> bool:
     return bool(a) and fold(a) == fold(b)
 
 
+def _near_same(a: str, b: str) -> bool:
+    """Two wordings of one title, a character or two apart (not the same, not two titles).
+
+    >>> _near_same("党旗，在煤海中高高飘扬", "党旗，在煤海高高飘扬"), _near_same("创先争优激活力", "夯实基础促发展")
+    (True, False)
+    """
+    fa, fb = fold(a), fold(b)
+    if fa.startswith(fb) or fb.startswith(fa):
+        return False  # one runs on where the other stops: an author glued on, or half a title
+    return min(len(fa), len(fb)) >= 6 and SequenceMatcher(None, fa, fb).ratio() >= 0.85
+
+
 def parse_head(rep: Report) -> None:
     """Take the head lines off ``rep.lines`` into ``rep.meta``."""
     lines = rep.lines
@@ -76,12 +89,20 @@ def parse_head(rep: Report) -> None:
             break
         if title_parts and s[-1:] in "，," and (is_body_line(nxt) or cjk_count(nxt) >= 20 or "。" in nxt):
             break  # the first line of the text, broken after a comma
+        if title_parts and lines[i].indent and not any(ln.indent for ln in lines[:i]):
+            break  # the page indents its paragraphs, not its title: the text begins here
         title = join_title(title_parts) if title_parts else ""
         known = [t for t in (title, *title_parts, rep.listing_title) if t]
         org, title_text = org_and_title(s)
         if org and not title_parts:
             meta.setdefault("org", org)
             title_parts, title_nos = [title_text], [no]
+            i += 1
+            continue
+        if title_parts and len(title_parts) == 1 and _near_same(s, title_parts[0]):
+            # "党旗，在煤海中高高飘扬" / "党旗，在煤海高高飘扬": the listing's wording, then the article's
+            rep.remove("duplicate_title", title_parts[0], title_nos[0])
+            title_parts, title_nos = [s], [no]
             i += 1
             continue
         if any(_same(s, t) for t in known):

@@ -10,13 +10,15 @@ from .text import cjk_count
 class Line:
     """One line of text with the raw line number it came from.
 
-    ``kind`` is "p" (paragraph) or "h" (heading, with ``level`` 2-5).
+    ``kind`` is "p" (paragraph) or "h" (heading, with ``level`` 2-5). ``indent`` is
+    True for a line of plain text that the page indented (a paragraph's first line).
     """
 
     text: str
     no: int
     kind: str = "p"
     level: int = 0
+    indent: bool = False
 
 
 @dataclass(frozen=True)

@@ -125,6 +125,9 @@ def normalise_line(s: str) -> str:
 _INDENT_INSIDE = re.compile("(?<=\\S)[\u3000]{2,}|(?<=\\S)\u00a0{4,}")
 
 
+_INDENTED = re.compile("^(?:[ \u00a0]{2,}|[\u3000\t])")
+
+
 def text_lines(text: str) -> list[Line]:
     """Plain text -> non-blank lines numbered as in the raw file (CRLF and CR accepted).
 
@@ -136,10 +139,10 @@ def text_lines(text: str) -> list[Line]:
     """
     out = []
     for no, raw in enumerate(text.splitlines(), 1):
-        for part in _INDENT_INSIDE.split(raw):
+        for k, part in enumerate(_INDENT_INSIDE.split(raw)):
             s = normalise_line(part)
             if s:
-                out.append(Line(s, no))
+                out.append(Line(s, no, indent=k > 0 or bool(_INDENTED.match(part))))
     return out
 
 
