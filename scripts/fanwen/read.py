@@ -184,6 +184,7 @@ def html_lines(text: str, page: Page) -> list[Line]:
         page.html_title = normalise_line(title.get_text(" "))
         page.title = page_title_from_html(page.html_title)
     page_prose = prose_chars(soup)
+    heading = _fold_text(page.html_title)
     chunks: list[str] = []
     # Iterative walk (deeply nested pages must not hit the recursion limit).
     stack: list[object] = [soup]
@@ -201,7 +202,7 @@ def html_lines(text: str, page: Page) -> list[Line]:
         if not isinstance(node, Tag):
             continue
         name = (node.name or "").lower()
-        reason = _chrome_reason(node, name, page_prose)
+        reason = _chrome_reason(node, name, page_prose, heading)
         if reason:
             dropped = node.get_text("\n")
             for s in dropped.splitlines():
@@ -284,7 +285,18 @@ def _is_link_list(node: Tag) -> bool:
     return links >= LINK_SHARE * text
 
 
-def _chrome_reason(node: Tag, name: str, page_prose: int) -> str:
+def _fold_text(s: str) -> str:
+    return re.sub(r"[\W_]+", "", s)
+
+
+def _is_title_block(node: Tag, heading: str) -> bool:
+    """A short block whose text is what the page's <title> says: the article's heading
+    ("<div class='info_InfoBox_title'>…姚卫：凝心铸魂强党性…</div>"), whatever its class."""
+    text = _fold_text(node.get_text())
+    return bool(heading) and 6 <= len(text) <= 80 and text in heading
+
+
+def _chrome_reason(node: Tag, name: str, page_prose: int, heading: str = "") -> str:
     """Why an element is page furniture, or "" when it may hold the report."""
     if name in ("script", "style", "noscript", "template"):
         return "script" if name != "style" else "style"
@@ -297,7 +309,8 @@ def _chrome_reason(node: Tag, name: str, page_prose: int) -> str:
         reason = "role"
     elif _is_hidden(node):
         reason = "hidden"
-    elif attrs.strip() and _CHROME_ATTR.search(attrs) and not _holds_article_heading(node):
+    elif (attrs.strip() and _CHROME_ATTR.search(attrs) and not _holds_article_heading(node)
+          and not _is_title_block(node, heading)):
         reason = "chrome"
     elif name in _LIST_BLOCKS and _is_link_list(node):
         reason = "links"
