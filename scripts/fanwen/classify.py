@@ -291,7 +291,10 @@ def classify(rep: Report, page_label: str) -> None:
     meta = rep.meta
     body = "\n".join(ln.text for ln in rep.lines)
     titles = " ".join(filter(None, [meta.get("title", ""), meta.get("listing_title", ""), meta.get("subtitle", "")]))
-    heads = [meta.get("subtitle", ""), meta.get("title", ""), meta.get("listing_title", "")]
+    # the genre is the word that heads a title: a title made of the text's first words
+    # (the page printed none) has no such word
+    own = "" if "untitled" in rep.flags else meta.get("title", "")
+    heads = [meta.get("subtitle", ""), own, meta.get("listing_title", "")]
     org = meta.get("org", "") or unit_of_position(meta.get("position", ""))
     unit_type, unit_reason = classify_unit_type(org, titles, body, meta.get("position", ""))
     window = int(rules.genres().get("body_window", 400))
