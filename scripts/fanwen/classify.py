@@ -114,7 +114,7 @@ def _proper_org(org: str) -> bool:
     >>> _proper_org("昆山市第二中学"), _proper_org("地理科学学院"), _proper_org("农村党支部"), _proper_org("疫情下社区")
     (True, True, False, False)
     """
-    if re.search(r"[的在是了把被对从向下]|关于", org) or not is_org_name(org):
+    if re.search(rules.structure()["not_in_names"], org) or not is_org_name(org):
         return False
     _type, word = unit_of_org(org)
     name = org[: org.rfind(word)] if word else org

@@ -337,7 +337,7 @@ def find_org_in_body(rep: Report) -> str:
         around = opening[m.start("org"): m.end("org") + 1]
         # function words never stand inside a name ("党支部书记在院党委")
         if (not org.startswith(not_actor) and not any(w in around for w in not_org)
-                and not re.search(r"[的在是了把被对从向]", org)):
+                and not re.search(rules.structure()["not_in_names"], org)):
             return org
     return ""
 
