@@ -37,7 +37,7 @@ TARGETS = {"count": 0.95, "title": 0.90, "unit_type": 0.90, "genre": 0.85, "must
 # brought up to TARGETS (raise it with every improvement; drop it once TARGETS hold).
 FLOORS = {
     "tune": {"count": 1.0, "title": 0.93, "unit_type": 0.84, "genre": 0.92, "must": 0.99, "chrome": 23},
-    "held": {"count": 0.98, "title": 0.70, "unit_type": 0.72, "genre": 0.83, "must": 0.99, "chrome": 124},
+    "held": {"count": 0.98, "title": 0.70, "unit_type": 0.74, "genre": 0.83, "must": 0.99, "chrome": 124},
 }
 FIELDS = ("count", "boundary", "title", "unit_type", "genre", "date", "flags", "must")
 
