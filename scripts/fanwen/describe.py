@@ -161,8 +161,7 @@ def parse_head(rep: Report) -> None:
             title_done = title_done or bool(title_parts)
             i += 1
             continue
-        if is_document_number(s):
-            meta.setdefault("document_number", s.strip())
+        if is_document_number(s):  # "道人社〔2017〕26号": shown with the byline, not a title
             head.append(s)
             i += 1
             continue

@@ -13,7 +13,7 @@ from typing import Callable
 from . import chrome, classify, describe, mojibake, repair, split, structure
 from .model import Line, Page, Removal, Report, body_chars
 from .read import read_page
-from .text import Lexicon, cjk_count, ends_sentence, to_simplified
+from .text import Lexicon, cjk_count, to_simplified
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from .model import Page, Report
-from .text import cjk_count, pinyin_slug
+from .text import pinyin_slug
 
 MANIFEST = ".fanwen-manifest.json"
 CATALOGUE = "catalogue.json"
