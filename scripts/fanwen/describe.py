@@ -16,7 +16,7 @@ from .dates import is_date_line, parse_date, split_trailing_date
 from .model import Report
 from .shapes import (
     byline, complete_title, is_distribution_line, is_document_number, is_distribution_start, is_org_name, is_person_name, is_salutation,
-    is_signature, is_title_like, numbering, org_and_title, org_line, subtitle_text,
+    is_signature, is_title_like, names_genre, numbering, org_and_title, org_line, subtitle_text,
 )
 from . import rules
 from .text import cjk_count, compact, ends_sentence, fold, is_cjk
@@ -154,7 +154,7 @@ def parse_head(rep: Report) -> None:
             head.append(s)
             i += 1
             continue
-        if all(is_person_name(w) for w in s.split()) and len(s.split()) <= 4:
+        if _names_row(s):
             # a row of names above or under the title ("孙文明", "燕雨 段婷婷"): the authors
             meta.setdefault("author", s.strip())
             head.append(s)
@@ -184,6 +184,16 @@ def parse_head(rep: Report) -> None:
             title_done = title_done or bool(title_parts)
             i += 1
             continue
+        if title_parts and not title_done and is_title_like(s) and _furniture_above(title_parts, s, nxt):
+            # "有关党在我心中演讲稿5分钟" / "信息公开" over the report's own heading: the site's
+            # listing title or column name, not the first half of the title
+            for part, part_no in zip(title_parts, title_nos):
+                rep.remove("page_title", part, part_no)
+            if not rep.listing_title and names_genre(title):
+                rep.listing_title = title
+            title_parts, title_nos = [s], [no]
+            i += 1
+            continue
         if is_title_like(s) and not title_done and len(title_parts) < 3:
             if title_parts and (title_repeated or (complete_title(title) and complete_title(s))):
                 # two whole titles, or a title the page printed twice before the report's own:
@@ -206,6 +216,44 @@ def parse_head(rep: Report) -> None:
         meta["listing_title"] = listing
     if head:
         meta["byline"] = "　".join(head)
+
+
+# How the first line of a title broken in two ends: it runs on into the next
+_OPEN_END = re.compile(r"(?:的|之|关于|在|和|与|及|对|为|年|年度|季度|月|[、，,：:“《—\-])$")
+_JOINER_START = re.compile(r"^(?:暨|及|和|与|之|的|——|—|-)")
+
+
+def _furniture_above(parts: list[str], s: str, nxt: str) -> bool:
+    """Are the title lines read so far the site's, now that ``s`` reads as the heading?
+
+    ``s`` must stand as a title of its own: it ends like one ("…演讲稿(一)") or what follows
+    it is what follows a heading (a byline, a subtitle, a date, a salutation). The lines
+    above are then the site's listing title when they name a kind of text themselves
+    ("有关党在我心中演讲稿5分钟"), or its column names when they are short beside it
+    ("信息公开", "党的建设") — never the first half of a title that runs on ("关于…的").
+
+    >>> _furniture_above(["有关党在我心中演讲稿5分钟"], "党在我心中5分钟演讲稿(一)", "各位领导：")
+    True
+    >>> _furniture_above(["信息公开"], "中华思源工程基金会行政管理制度", "第一章 总则")
+    True
+    >>> _furniture_above(["以创先争优活动为契机"], "推动企业党建工作创新的经验材料", "")
+    False
+    >>> _furniture_above(["XX局2022年工作总结"], "暨2023年工作计划", "")
+    False
+    """
+    own = cjk_count(s)
+    if own < 6 or _JOINER_START.match(s.strip()) or any(_OPEN_END.search(p.strip()) for p in parts):
+        return False
+    if not (complete_title(s) or is_salutation(nxt) or bool(subtitle_text(nxt)) or is_date_line(nxt)
+            or any(byline(nxt)) or _names_row(nxt)):
+        return False
+    if any(names_genre(p) for p in parts):
+        return True
+    return all(cjk_count(p) <= min(6, own // 2) for p in parts)
+
+
+def _names_row(s: str) -> bool:
+    return bool(s.split()) and len(s.split()) <= 4 and all(is_person_name(w) for w in s.split())
 
 
 _ITEM_NUMBER = re.compile(r"^\s*\d{1,2}\s*[、．.]\s*")

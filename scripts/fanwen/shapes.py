@@ -187,10 +187,16 @@ def is_signature(s: str) -> bool:
 
 
 # How a whole report title ends (compared in folded form, brackets gone).
-_GENRE_END = re.compile(
-    r"(?:汇报|报告|材料|讲话|讲话稿|发言|发言稿|致辞|总结|体会|意见|方案|纪实|心得|述职|讲稿|计划|要点|思路|主持词|事迹|感悟|有感)"
-    r"(?:定稿|初稿|修改稿|精选|范文|模板|\d{1,2}篇)?$"
-)
+_GENRE_WORDS = (r"(?:汇报|报告|材料|讲话|讲话稿|发言|发言稿|致辞|总结|体会|意见|方案|纪实|心得|述职|讲稿|计划|要点|思路"
+                r"|主持词|事迹|感悟|有感|征文|倡议书|承诺书|公开信)")
+_GENRE_END = re.compile(_GENRE_WORDS + r"(?:定稿|初稿|修改稿|精选|范文|模板|\d{1,2}篇)?$")
+# The item marker a compilation puts after a title: "…演讲稿(一)", "…心得体会篇二", "…总结【3】"
+_TRAILING_MARKER = re.compile(r"\s*(?:[（(【\[]\s*(?:第|篇)?[一二三四五六七八九十\d]{1,3}篇?\s*[）)】\]]|篇[一二三四五六七八九十\d]{1,3})$")
+# A genre word anywhere in a line: a title of its own, not half of one
+_GENRE_ANYWHERE = re.compile(_GENRE_WORDS + r"|范文|作文")
+# A body of rules ends its name with what it is ("…行政管理制度"); short, the same words
+# head a measure inside a text ("3、完善制度…"), so only a long name counts
+_RULES_END = re.compile(r"^\w{8,}(?:制度|办法|细则|章程|条例|规定|规则|守则)$")
 
 
 def complete_title(s: str) -> bool:
@@ -198,5 +204,18 @@ def complete_title(s: str) -> bool:
 
     >>> complete_title("领导干部点评创先争优工作情况汇报"), complete_title("以创先争优活动为契机")
     (True, False)
+    >>> complete_title("党在我心中5分钟演讲稿(一)")
+    True
     """
-    return bool(_GENRE_END.search(fold(s)))
+    folded = fold(_TRAILING_MARKER.sub("", s))
+    return bool(_GENRE_END.search(folded) or _RULES_END.match(folded))
+
+
+def names_genre(s: str) -> bool:
+    """A line that names a kind of text somewhere in it: a title of its own, or a
+    site's listing title ("有关党在我心中演讲稿5分钟"), not half of another title.
+
+    >>> names_genre("有关党在我心中演讲稿5分钟"), names_genre("以创先争优活动为契机")
+    (True, False)
+    """
+    return bool(_GENRE_ANYWHERE.search(fold(s)))
