@@ -11,7 +11,7 @@ import re
 from . import rules
 from .dates import parse_date
 from .model import Line, Page, Removal
-from .shapes import is_org_name
+from .shapes import complete_title, is_org_name
 from .text import cjk_count, cn_number, fold, to_simplified
 
 def is_body_line(s: str) -> bool:
@@ -205,6 +205,10 @@ def _note_page_fact(page: Page, rule: rules.Rule, ln: Line, kept: list[Line]) ->
         m = rule.pattern.search(_BULLET.sub("", key)) or rule.pattern.search(key)
         page.announced = cn_number(m.group("count") or m.group("bare"))
         page.announced_label = m.group("label")
+    elif rule.name == "breadcrumb" and not page.crumb_title:
+        last = _CRUMB_SPLIT.split(re.sub(r"^.*?[:：]", "", line_key(ln.text)).strip(" >›»＞→/|"))[-1]
+        if complete_title(last) and len(last) <= 50:
+            page.crumb_title = last.strip()
     elif rule.name == "editor_intro" and not page.intro_title:
         m = _INTRO_NAMES.search(line_key(ln.text))
         if m:

@@ -56,11 +56,24 @@ def _near_same(a: str, b: str) -> bool:
 
     >>> _near_same("党旗，在煤海中高高飘扬", "党旗，在煤海高高飘扬"), _near_same("创先争优激活力", "夯实基础促发展")
     (True, False)
+    >>> _near_same("校长年度述职报告：我们一直在努力", "校长年度：我们一直在努力")
+    True
     """
     fa, fb = fold(a), fold(b)
     if fa.startswith(fb) or fb.startswith(fa):
         return False  # one runs on where the other stops: an author glued on, or half a title
-    return min(len(fa), len(fb)) >= 6 and SequenceMatcher(None, fa, fb).ratio() >= 0.85
+    if min(len(fa), len(fb)) < 6:
+        return False
+    return SequenceMatcher(None, fa, fb).ratio() >= 0.85 or _shortened(fb, fa) or _shortened(fa, fb)
+
+
+def _shortened(short: str, long_: str) -> bool:
+    """The title with a word or two left out ("校长年度：我们一直在努力" of
+    "校长年度述职报告：我们一直在努力"): every character of it in order, 70% of the length."""
+    if len(short) >= len(long_) or len(short) < 0.7 * len(long_):
+        return False
+    it = iter(long_)
+    return all(ch in it for ch in short)
 
 
 def parse_head(rep: Report) -> None:
@@ -101,8 +114,13 @@ def parse_head(rep: Report) -> None:
             continue
         if title_parts and len(title_parts) == 1 and _near_same(s, title_parts[0]):
             # "党旗，在煤海中高高飘扬" / "党旗，在煤海高高飘扬": the listing's wording, then the article's
-            rep.remove("duplicate_title", title_parts[0], title_nos[0])
-            title_parts, title_nos = [s], [no]
+            if _shortened(fold(s), fold(title_parts[0])) and fold(s) not in fold(title_parts[0]):
+                # words left out of the middle: the full wording came first, keep it (words
+                # around a whole title are the site's: "精品范文 …" keeps the inner one)
+                rep.remove("duplicate_title", s, no)
+            else:
+                rep.remove("duplicate_title", title_parts[0], title_nos[0])
+                title_parts, title_nos = [s], [no]
             i += 1
             continue
         if any(_same(s, t) for t in known):
@@ -161,7 +179,8 @@ def parse_head(rep: Report) -> None:
             title_done = title_done or bool(title_parts)
             i += 1
             continue
-        if is_document_number(s):  # "道人社〔2017〕26号": shown with the byline, not a title
+        if is_document_number(s) or _PAPER_META.match(s):
+            # "道人社〔2017〕26号", "关键词：…", "中图分类号：…": shown with the byline, not a title
             head.append(s)
             i += 1
             continue
@@ -254,6 +273,10 @@ def _furniture_above(parts: list[str], s: str, nxt: str) -> bool:
 
 def _names_row(s: str) -> bool:
     return bool(s.split()) and len(s.split()) <= 4 and all(is_person_name(w) for w in s.split())
+
+
+# A journal article's head lines (its keywords, its library numbers)
+_PAPER_META = re.compile(r"^\s*(?:关键词|關鍵詞|关键字|中图分类号|中圖分類號|文献标[志识]码|文獻標[志識]碼|文章编号|文章編號|DOI)\s*[:：]", re.I)
 
 
 _ITEM_NUMBER = re.compile(r"^\s*\d{1,2}\s*[、．.]\s*")

@@ -54,6 +54,7 @@ class Page:
     title: str = ""
     html_title: str = ""  # the HTML page's <title> as written
     intro_title: str = ""  # what the site editor's intro says the page brings
+    crumb_title: str = ""  # the breadcrumb's last step, when it names a text ("> 居委述职报告")
     repairs: list[tuple[str, str, int]] = field(default_factory=list)  # mojibake (raw, fixed, line)
     garbled_runs: list[tuple[str, int]] = field(default_factory=list)  # mojibake left as it was
     garbled_lines: set[int] = field(default_factory=set)
