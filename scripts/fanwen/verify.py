@@ -152,7 +152,11 @@ def check_nothing_lost(raw_dir: Path, out_dir: Path) -> list[Lost]:
                 line = line.replace(a, b)
             for p in phrases:
                 line = line.replace(p, "")
-            if not any(_accounted(_close_over(fold(line), spans.get(no, Counter()), end), fragments, corpus)
-                       for end in (False, True)):
+            cut = spans.get(no, Counter())
+            # the log does not say which occurrences of a span were cut: the first ones, the
+            # last ones, or (a span also left standing in mid-line, as pinyin after a
+            # mis-encoded letter "袑W(xué)") the pieces between all of them must be there
+            if not (any(_accounted(_close_over(fold(line), cut, end), fragments, corpus) for end in (False, True))
+                    or (cut and _accounted(fold(line), fragments + sorted(cut, key=len, reverse=True), corpus))):
                 lost.append(Lost(source, no, line))
     return lost
