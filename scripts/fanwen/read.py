@@ -285,6 +285,14 @@ def _is_link_list(node: Tag) -> bool:
     return links >= LINK_SHARE * text
 
 
+def _only_wraps_a_block(node: Tag) -> bool:
+    """A wrapper around one list-like block and nothing else: it is a list of links exactly
+    when that block is, and the walk judges the block next (deeply nested pages stay linear)."""
+    children = [c for c in node.children if not (isinstance(c, NavigableString) and not c.strip())
+                and not isinstance(c, Comment)]
+    return len(children) == 1 and isinstance(children[0], Tag) and (children[0].name or "").lower() in _LIST_BLOCKS
+
+
 def _fold_text(s: str) -> str:
     return re.sub(r"[\W_]+", "", s)
 
@@ -312,7 +320,7 @@ def _chrome_reason(node: Tag, name: str, page_prose: int, heading: str = "") -> 
     elif (attrs.strip() and _CHROME_ATTR.search(attrs) and not _holds_article_heading(node)
           and not _is_title_block(node, heading)):
         reason = "chrome"
-    elif name in _LIST_BLOCKS and _is_link_list(node):
+    elif name in _LIST_BLOCKS and not _only_wraps_a_block(node) and _is_link_list(node):
         reason = "links"
     else:
         return ""

@@ -191,7 +191,7 @@ _GENRE_WORDS = (r"(?:汇报|报告|材料|讲话|讲话稿|发言|发言稿|致�
                 r"|主持词|事迹|感悟|有感|征文|倡议书|承诺书|公开信)")
 _GENRE_END = re.compile(_GENRE_WORDS + r"(?:定稿|初稿|修改稿|精选|范文|模板|\d{1,2}篇)?$")
 # The item marker a compilation puts after a title: "…演讲稿(一)", "…心得体会篇二", "…总结【3】"
-_TRAILING_MARKER = re.compile(r"\s*(?:[（(【\[]\s*(?:第|篇)?[一二三四五六七八九十\d]{1,3}篇?\s*[）)】\]]|篇[一二三四五六七八九十\d]{1,3})$")
+_TRAILING_MARKER = re.compile(r"(?:[（(【\[]\s*(?:第|篇)?[一二三四五六七八九十\d]{1,3}篇?\s*[）)】\]]|篇[一二三四五六七八九十\d]{1,3})$")
 # A genre word anywhere in a line: a title of its own, not half of one
 _GENRE_ANYWHERE = re.compile(_GENRE_WORDS + r"|范文|作文")
 # A body of rules ends its name with what it is ("…行政管理制度"); short, the same words
@@ -207,7 +207,7 @@ def complete_title(s: str) -> bool:
     >>> complete_title("党在我心中5分钟演讲稿(一)")
     True
     """
-    folded = fold(_TRAILING_MARKER.sub("", s))
+    folded = fold(_TRAILING_MARKER.sub("", s.rstrip()))
     return bool(_GENRE_END.search(folded) or _RULES_END.match(folded))
 
 
