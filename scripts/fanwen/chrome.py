@@ -104,9 +104,43 @@ def _same_length_simplified(text: str) -> str:
     return key if len(key) == len(text) else text
 
 
+# A menu item a page's text extraction set on a line of its own ("  • 网站首页")
+_MENU_BULLET = re.compile(r"^\s*[•▪◦]\s*")
+MENU_RUN = 3
+
+
+def _bullet_menu(lines: list[Line]) -> set[int]:
+    """Positions of the site's menu in the head: three or more lines in a row that start
+    with a bullet ("• 网站首页", "• 新闻 要闻 国内 …", "• Tags") before the first paragraph,
+    none of them a sentence. An author's bullets stand in the text and end in 。.
+
+    >>> sorted(_bullet_menu([Line(t, n) for n, t in enumerate(["电力18", "  • 网站首页", "  • 新闻 要闻 国内", "  • Tags",
+    ...     "付俊杰：十七载浓浓运行情"])]))
+    [1, 2, 3]
+    >>> _bullet_menu([Line(t, n) for n, t in enumerate(["• 坚持学习。", "• 严守纪律。", "• 服务群众。"])])
+    set()
+    """
+    first_prose = next((i for i, ln in enumerate(lines) if is_body_line(ln.text) and not _MENU_BULLET.match(ln.text)),
+                       len(lines))
+    out: set[int] = set()
+    run: list[int] = []
+    for i, ln in enumerate(lines[:first_prose] + [Line("", 0)]):
+        if _MENU_BULLET.match(ln.text) and not ln.text.rstrip().endswith(("。", "！", "？", "!", "?")):
+            run.append(i)
+            continue
+        if len(run) >= MENU_RUN:
+            out.update(run)
+        run = []
+    return out
+
+
 def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> None:
     """Drop chrome lines and spans from a page, logging each under its rule's name."""
     lines = page.lines
+    if "bullet_menu" not in disabled:
+        menu = _bullet_menu(lines)
+        page.removed.extend(Removal("bullet_menu", lines[i].text, lines[i].no) for i in sorted(menu))
+        lines = [ln for i, ln in enumerate(lines) if i not in menu]
     body_idx = [i for i, ln in enumerate(lines) if is_body_line(ln.text)]
     last_body = body_idx[-1] if body_idx else -1
     kept: list[Line] = []

@@ -136,8 +136,11 @@ def parse_head(rep: Report) -> None:
             title_done = True
             i += 1
             continue
-        if not title_parts and cjk_count(s) == 0 and not is_date_line(s):
-            # a decoration above the heading ("/ NEW CENTER"): no Chinese text at all
+        if not title_parts and not is_date_line(s) and (
+                cjk_count(s) == 0 or (cjk_count(s) < 3 and not is_title_like(s) and is_title_like(nxt)
+                                      and cjk_count(nxt) >= 6 and not _names_row(s))):
+            # a decoration above the heading ("/ NEW CENTER"), or a site's short name over
+            # it ("电力18"): no Chinese text at all, or too little to be a title
             rep.remove("head_decoration", s, no)
             i += 1
             continue
