@@ -428,6 +428,24 @@ def fuller_org(org: str, rep: Report) -> str:
     return org
 
 
+# The opening sentence that publishes the text by name ("根据《条例》规定，现公布昭通市2024年
+# 政府信息公开工作年度报告。"), as every government's annual disclosure report opens
+_PUBLISHES = re.compile(r"(?:现|特|予以|现予)(?:公布|发布|印发|公开)(?P<name>[^，。；,;《》]{6,40}?"
+                        r"(?:报告|总结|方案|计划|要点|办法|规定|细则))(?=[。，,；;]|$)")
+
+
+def self_named_title(rep: Report) -> str:
+    """The name an untitled report gives itself in its first sentence, or "".
+
+    >>> from .model import Line
+    >>> self_named_title(Report("x", 1, lines=[Line("根据《条例》规定,现公布昭通市2024年政府信息公开工作年度报告。本报告由…", 1)]))
+    '昭通市2024年政府信息公开工作年度报告'
+    """
+    first = next((ln.text for ln in rep.lines if ln.text.strip()), "")
+    m = _PUBLISHES.search(first[:120])
+    return m.group("name").strip() if m else ""
+
+
 def _fallback_title(rep: Report) -> str:
     """A title for a report whose head has none, as an editor would give it.
 

@@ -196,7 +196,7 @@ _TRAILING_MARKER = re.compile(r"(?:[（(【\[]\s*(?:第|篇)?[一二三四五六
 _GENRE_ANYWHERE = re.compile(_GENRE_WORDS + r"|范文|作文")
 # A body of rules ends its name with what it is ("…行政管理制度"); short, the same words
 # head a measure inside a text ("3、完善制度…"), so only a long name counts
-_RULES_END = re.compile(r"^\w{8,}(?:制度|办法|细则|章程|条例|规定|规则|守则)$")
+_RULES_END = re.compile(r"^(?!根据|按照|依据|依照|遵照|按)\w{8,}(?:制度|办法|细则|章程|条例|规定|规则|守则)$")
 
 
 def complete_title(s: str) -> bool:
@@ -204,8 +204,8 @@ def complete_title(s: str) -> bool:
 
     >>> complete_title("领导干部点评创先争优工作情况汇报"), complete_title("以创先争优活动为契机")
     (True, False)
-    >>> complete_title("党在我心中5分钟演讲稿(一)")
-    True
+    >>> complete_title("党在我心中5分钟演讲稿(一)"), complete_title("根据《中华人民共和国政府信息公开条例》规定")
+    (True, False)
     """
     folded = fold(_TRAILING_MARKER.sub("", s.rstrip()))
     return bool(_GENRE_END.search(folded) or _RULES_END.match(folded))
