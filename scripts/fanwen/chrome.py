@@ -155,6 +155,9 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
         text, cut = strip_inline_chrome(ln.text, disabled)
         for name, frag in cut:
             page.removed.append(Removal(name, frag, ln.no))
+            if name == "member_cut":  # the site cut the text here for non-members
+                page.paywalled = True
+                page.paywall_lines.append(ln.no)
         if text:
             kept.append(Line(text, ln.no, indent=ln.indent))
             in_head = in_head and not is_body_line(text)
