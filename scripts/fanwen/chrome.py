@@ -151,6 +151,8 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
         if rule is not None:
             page.removed.append(Removal(rule.name, ln.text, ln.no))
             _note_page_fact(page, rule, ln, kept)
+            if rule.name == "breadcrumb" and scope == "head" and "above_breadcrumb" not in disabled:
+                kept = _strip_above_breadcrumb(page, kept, ln.text)
             continue
         text, cut = strip_inline_chrome(ln.text, disabled)
         for name, frag in cut:
@@ -169,6 +171,21 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
         if len(first) <= 50 and not is_body_line(first):
             page.title = first
     page.lines = _strip_tail(page, kept, disabled)
+
+
+def _strip_above_breadcrumb(page: Page, kept: list[Line], crumb: str) -> list[Line]:
+    """A breadcrumb ends the site's header: the short lines above it are the site's (its
+    logo text, banners, menu words "在线参阅", "手机版"), not the report's. Kept: an
+    organisation's name or a date, and a line the breadcrumb itself names (the title
+    printed above its own trail)."""
+    steps = {fold(c) for c in _CRUMB_SPLIT.split(re.sub(r"^.*?[:：]", "", line_key(crumb)))} - {""}
+    out = []
+    for k in kept:
+        if is_body_line(k.text) or is_org_name(k.text) or parse_date(k.text) or fold(line_key(k.text)) in steps:
+            out.append(k)
+        else:
+            page.removed.append(Removal("above_breadcrumb", k.text, k.no))
+    return out
 
 
 _CRUMB_SPLIT = re.compile(r"\s*(?:[>›»＞→/|]|&gt;)\s*")

@@ -89,6 +89,7 @@ def list_steps() -> str:
     lines.append(f"  {'page_title_repeat':<26} A repeat of the page title after the last report.")
     lines.append(f"  {'html_heading':<26} Column names above the article heading that the HTML <title> agrees on.")
     lines.append(f"  {'bullet_menu':<26} Three or more bulleted lines in the head that are no sentences: the site's menu.")
+    lines.append(f"  {'above_breadcrumb':<26} Short lines above the breadcrumb: the site's header.")
     return "\n".join(lines)
 
 
@@ -152,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         print(list_steps())
         return 0
     known = {s.name for s in default_steps()} | {r.name for r in [*rules.chrome()["line"], *rules.chrome()["inline"]]}
-    known |= {"related_list", "page_title_repeat", "html_heading", "bullet_menu"}
+    known |= {"related_list", "page_title_repeat", "html_heading", "bullet_menu", "above_breadcrumb"}
     for name in args.disable:
         if name not in known:
             print(f"error: --disable {name}: no step or rule of that name (see --list-steps)", file=sys.stderr)
