@@ -145,9 +145,16 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
     last_body = body_idx[-1] if body_idx else -1
     kept: list[Line] = []
     in_head = True  # until the first paragraph that is not itself furniture (an editor's intro is)
+    editor_para = False  # the paragraph under an editor's heading ("开栏的话") is the editor's
     for i, ln in enumerate(lines):
         scope = "tail" if i > last_body else "head" if in_head else "body"
+        if editor_para and is_body_line(ln.text):
+            page.removed.append(Removal("editor_heading", ln.text, ln.no))
+            editor_para = False
+            continue
         rule = match_line_rule(ln.text, scope, disabled)
+        if rule is not None and rule.name == "editor_heading":
+            editor_para = True
         if rule is not None:
             page.removed.append(Removal(rule.name, ln.text, ln.no))
             _note_page_fact(page, rule, ln, kept)
