@@ -170,6 +170,9 @@ def parse_head(rep: Report) -> None:
             i += 1
             continue
         org = org_line(s)
+        m = _RED_HEAD.match(s)
+        if not org and m and is_org_name(m.group("org")) and not title_parts:
+            org = m.group("org")  # the issuer's document header over the title ("成都泸州商会文件")
         if org:
             meta.setdefault("org", org)
             head.append(s)
@@ -278,6 +281,10 @@ def _furniture_above(parts: list[str], s: str, nxt: str) -> bool:
 
 def _names_row(s: str) -> bool:
     return bool(s.split()) and len(s.split()) <= 4 and all(is_person_name(w) for w in s.split())
+
+
+# An official document's header (版头): the issuer's name and 文件 ("中共XX县委文件", "成都泸州商会文件")
+_RED_HEAD = re.compile(r"^\s*(?P<org>\S{2,30}?)\s*文\s*件\s*$")
 
 
 # A journal article's head lines (its keywords, its library numbers)
