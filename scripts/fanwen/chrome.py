@@ -11,7 +11,7 @@ import re
 from . import rules
 from .dates import parse_date
 from .model import Line, Page, Removal
-from .shapes import complete_title, is_org_name
+from .shapes import complete_title, is_org_name, is_title_like
 from .text import cjk_count, cn_number, fold, to_simplified
 
 def is_body_line(s: str) -> bool:
@@ -155,6 +155,12 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
         rule = match_line_rule(ln.text, scope, disabled)
         if rule is not None and rule.name == "editor_heading":
             editor_para = True
+        title = _title_before_meta(ln.text, rule, disabled) if rule is not None else ""
+        if title:
+            # "師德學習心得——孫燕作者:孫燕瀏覽數:4次": the heading keeps its line, the stamp goes
+            page.removed.append(Removal(rule.name, ln.text[len(title):], ln.no))
+            kept.append(Line(title.strip(), ln.no, indent=ln.indent))
+            continue
         if rule is not None:
             page.removed.append(Removal(rule.name, ln.text, ln.no))
             _note_page_fact(page, rule, ln, kept)
@@ -178,6 +184,34 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
         if len(first) <= 50 and not is_body_line(first):
             page.title = first
     page.lines = _strip_tail(page, kept, disabled)
+
+
+# A site's name or its buttons before its meta line ("无忧文档网 时间:…", "【以稿换稿】【收藏】 作者:…")
+_SITE_OR_BUTTON = re.compile(r"【|】|\[|\]|(?:网|文库|文档|范文|网站)\s*$|^\S{0,12}(?:网|文库)\s")
+
+
+def _title_before_meta(text: str, rule: rules.Rule, disabled: frozenset[str]) -> str:
+    """The heading a site glued in front of its meta line ("…心得——孫燕作者:孫燕瀏覽數:4次"),
+    or "" when the line is all furniture.
+
+    >>> t = "师德学习心得——孙燕作者:孙燕浏览数:4次"
+    >>> _title_before_meta(t, match_line_rule(t, "head"), frozenset())
+    '师德学习心得——孙燕'
+    >>> t = "无忧文档网    时间: 2021-10-09 09:14:00     阅读:"
+    >>> _title_before_meta(t, match_line_rule(t, "head"), frozenset())
+    ''
+    """
+    if rule.name != "publish_meta":
+        return ""
+    key = line_key(text, disabled)
+    m = rule.pattern.search(key)
+    if not m or m.start() < 4:
+        return ""
+    head = re.sub(r"(?:作者|编辑|发布人|来源)\s*[:：]?\s*$", "", key[: m.start()]).rstrip()
+    if not is_title_like(head) or cjk_count(head) < 6 or _SITE_OR_BUTTON.search(head):
+        return ""
+    n = len(head)
+    return text[:n] if fold(text[:n]) == fold(head) else ""
 
 
 def _strip_above_breadcrumb(page: Page, kept: list[Line], crumb: str) -> list[Line]:

@@ -100,6 +100,12 @@ def parse_head(rep: Report) -> None:
             continue
         if is_salutation(s) or numbering(s)[0] or (is_body_line(s) and not long_title) or len(s) > 80:
             break
+        if not title_parts and _SITE_LABEL.search(s) and cjk_count(s) <= 10:
+            rep.remove("head_decoration", s, no)  # the site's own label ("公司网站群"), no title
+            if rep.listing_title and _same(rep.listing_title, s):
+                rep.listing_title = ""
+            i += 1
+            continue
         if title_parts and s[-1:] in "，," and (is_body_line(nxt) or cjk_count(nxt) >= 20 or "。" in nxt):
             break  # the first line of the text, broken after a comma
         if title_parts and lines[i].indent and not any(ln.indent for ln in lines[:i]):
@@ -281,6 +287,10 @@ def _furniture_above(parts: list[str], s: str, nxt: str) -> bool:
 
 def _names_row(s: str) -> bool:
     return bool(s.split()) and len(s.split()) <= 4 and all(is_person_name(w) for w in s.split())
+
+
+# A site's own label over its pages ("公司网站群", "XX门户网站", "豆丁文库")
+_SITE_LABEL = re.compile(r"(?:网站|网站群|文库|门户)\s*$")
 
 
 # An official document's header (版头): the issuer's name and 文件 ("中共XX县委文件", "成都泸州商会文件")

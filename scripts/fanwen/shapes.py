@@ -127,6 +127,8 @@ def byline(s: str) -> tuple[str, str]:
     (('动力工区第二检修作业区党支部', ''), ('', ''))
     >>> byline("文/艺佳"), byline("作者：张XX"), byline("演讲人：江波（市自来水公司）")
     (('', '艺佳'), ('', '张XX'), ('市自来水公司', '江波'))
+    >>> byline("担保业务二部:邹杰"), byline("专题党课：不忘初心")
+    (('担保业务二部', '邹杰'), ('', ''))
     """
     s = s.strip()
     st = rules.structure()
@@ -140,8 +142,8 @@ def byline(s: str) -> tuple[str, str]:
     m = re.match(r"^[（(](?P<org>[^()（）]{2,30})[）)]$", s)
     if m and is_org_name(m.group("org")):
         return m.group("org"), ""
-    m = st["byline_re"].match(s)
-    if m:
+    m = st["byline_re"].match(s) or re.match(r"^(?P<who>[^:：\s]{2,30})[:：]\s*(?P<name>\S{2,4})$", s)
+    if m and (m.re is st["byline_re"] or is_person_name(m.group("name"))):
         who = m.group("who").strip()
         if is_org_name(who) or st["position_re"].search(simple(who)):
             return who, m.group("name")
