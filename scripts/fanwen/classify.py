@@ -167,6 +167,9 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
             n = body.count(word)
             if n:
                 selfref[(rule["type"], word)] += n
+    if any(t != cfg["fallback"] for t, _w in selfref):
+        # a unit naming itself ("我校") says more than a text speaking of the nation ("我国")
+        selfref = Counter({k: n for k, n in selfref.items() if k[0] != cfg["fallback"]})
     if selfref:
         by_type = Counter()
         for (t, _w), n in selfref.items():
@@ -268,6 +271,9 @@ def classify_genre(titles: str, opening: str, closing: str, page_label: str, bod
         best = max(by_genre, key=lambda g: (by_genre[g], -cfg["vocabulary"].index(g)))
         words = [w for (g, w), n in scores.items() if g == best and n]
         return best, f"正文用语：{'、'.join(words[:4])}"
+    if len(body) >= cfg["numberless_min_chars"] and not re.search(r"[0-9０-９]", body):
+        # not one figure, date or count: an essay of views, not an account of work done
+        return cfg["numberless"], f"{NO_CLUE}；正文无一处数字，像议论文字，归为{cfg['numberless']}"
     return cfg["fallback"], f"{NO_CLUE}，按最常见文种归为{cfg['fallback']}"
 
 
