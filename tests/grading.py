@@ -25,11 +25,16 @@ WINDOW = 300
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])[(（]\s*(?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]*|[a-zü]{1,6}[1-5])\s*[)）]")
 
 
+# The cleanup writes a document number's year in 〔〕 as official documents do ("湛组通〔2003〕63号"),
+# where a page may print [] or 【】: the same text
+_BRACKETS = str.maketrans({"〔": "[", "〕": "]", "【": "[", "】": "]"})
+
+
 def fold(s: str) -> str:
     """Compare-form: no reading aids, Simplified script (着 and 著 as one: a key may quote
-    Traditional 著 that Mainland text writes 着), NFKC, no whitespace."""
+    Traditional 著 that Mainland text writes 着), NFKC, no whitespace, one kind of square bracket."""
     s = to_simplified(_PINYIN.sub("", str(s))).replace("着", "著")
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s)).translate(_BRACKETS)
 
 
 def fold_title(s: str) -> str:
