@@ -131,6 +131,7 @@ def test_old_urls_in_chromium(history, history_site, browser, tmp_path) -> None:
     with serve(history_site, tmp_path) as base:
         page.goto(f"{base}reports/{history['old_slug']}/#some-section")
         page.wait_for_url(f"**/reports/{new}/#some-section")
+        page.wait_for_load_state("load")  # let the redirected page finish before leaving it
         assert page.locator("article h1").inner_text().startswith("编辑改定的标题")
 
         gone = next(g for g in catalogue(history["out"])["gone"] if g["key"].startswith(history["removed_file"]))
