@@ -115,6 +115,8 @@ def parse_head(rep: Report) -> None:
         org, title_text = org_and_title(s)
         if org and not title_parts:
             meta.setdefault("org", org)
+            head.append(org)  # "大庙集镇：党建述职凝聚力…": the organisation is shown with the byline
+            rep.remove("org_prefix", s[: len(s) - len(title_text)], no)  # moved out of the title line
             title_parts, title_nos = [title_text], [no]
             i += 1
             continue
