@@ -33,7 +33,7 @@ _BRACKETS = str.maketrans({"〔": "[", "〕": "]", "【": "[", "】": "]"})
 def fold(s: str) -> str:
     """Compare-form: no reading aids, Simplified script (着 and 著 as one: a key may quote
     Traditional 著 that Mainland text writes 着), NFKC, no whitespace, one kind of square bracket."""
-    s = to_simplified(_PINYIN.sub("", str(s))).replace("着", "著")
+    s = to_simplified(_PINYIN.sub("", str(s)).replace("着", "著")).replace("着", "著")
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s)).translate(_BRACKETS)
 
 

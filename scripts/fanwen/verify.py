@@ -44,8 +44,9 @@ class Lost:
 
 
 def fold(s: str) -> str:
-    """The comparison form, with 着 and 著 as one (a Traditional report's 著 becomes 着)."""
-    return _fold(s).replace("着", "著")
+    """The comparison form, with 着 and 著 as one (a Traditional report's 著 becomes 着); made
+    one before the script conversion too, which reads "藉着" as a word ("借着") but not "藉著"."""
+    return _fold(s.replace("着", "著")).replace("着", "著")
 
 
 def _visible_text(md_text: str) -> str:
