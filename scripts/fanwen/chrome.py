@@ -186,8 +186,11 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
     page.lines = _strip_tail(page, kept, disabled)
 
 
-# A site's name or its buttons before its meta line ("无忧文档网 时间:…", "【以稿换稿】【收藏】 作者:…")
-_SITE_OR_BUTTON = re.compile(r"【|】|\[|\]|(?:网|文库|文档|范文|网站)\s*$|^\S{0,12}(?:网|文库)\s")
+# Where a site's meta fields start on a line ("来源：四川党的建设 | 被引量：0次 | 上传用户:…")
+_META_LABEL = re.compile(r"(?:来源|作者|编辑|发布时间|发布日期|更新时间|被引量|上传用户|上传者|浏览量|浏览次数|阅读量|点击)\s*[:：]")
+# A site's name, its buttons or a shared file's name before its meta line ("无忧文档网 时间:…",
+# "【以稿换稿】【收藏】 作者:…", "《年度总结.docx》由会员分享")
+_SITE_OR_BUTTON = re.compile(r"【|】|\[|\]|《|(?:网|文库|文档|范文|网站)\s*$|^\S{0,12}(?:网|文库)\s|\.(?:docx?|pdf|pptx?|wps|txt)\b", re.I)
 
 
 def _title_before_meta(text: str, rule: rules.Rule, disabled: frozenset[str]) -> str:
@@ -205,9 +208,11 @@ def _title_before_meta(text: str, rule: rules.Rule, disabled: frozenset[str]) ->
         return ""
     key = line_key(text, disabled)
     m = rule.pattern.search(key)
-    if not m or m.start() < 4:
+    label = _META_LABEL.search(key)
+    start = min(m.start() if m else len(key), label.start() if label else len(key))
+    if start < 4 or start == len(key):
         return ""
-    head = re.sub(r"(?:作者|编辑|发布人|来源)\s*[:：]?\s*$", "", key[: m.start()]).rstrip()
+    head = re.sub(r"(?:作者|编辑|发布人|来源)\s*[:：]?\s*$", "", key[:start]).rstrip()
     if not is_title_like(head) or cjk_count(head) < 6 or _SITE_OR_BUTTON.search(head):
         return ""
     n = len(head)
