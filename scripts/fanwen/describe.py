@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .chrome import is_body_line
 from .dates import is_date_line, parse_date, split_trailing_date
-from .model import Report
+from .model import Line, Report
 from .shapes import (
     byline, complete_title, is_distribution_line, is_document_number, is_distribution_start, is_org_name, is_person_name, is_salutation,
     is_signature, is_title_like, names_genre, numbering, org_and_title, org_line, subtitle_text,
@@ -97,6 +97,13 @@ def parse_head(rep: Report) -> None:
             rep.remove("report_marker", s[: len(s) - len(numbered_title)], no)
             title_parts, title_nos = [numbered_title], [no]
             i += 1
+            continue
+        bracketed = _BRACKETED_TITLE.match(s)
+        if not title_parts and bracketed and is_salutation(bracketed.group("rest")):
+            # "【2020中学开学典礼主持词】尊敬的各位领导、老师：": the title in brackets, then the text
+            title_parts, title_nos = [bracketed.group("title")], [no]
+            lines[i] = Line(bracketed.group("rest"), no, indent=lines[i].indent)
+            title_done = True
             continue
         if is_salutation(s) or numbering(s)[0] or (is_body_line(s) and not long_title) or len(s) > 80:
             break
@@ -289,6 +296,10 @@ def _furniture_above(parts: list[str], s: str, nxt: str) -> bool:
 
 def _names_row(s: str) -> bool:
     return bool(s.split()) and len(s.split()) <= 4 and all(is_person_name(w) for w in s.split())
+
+
+# A title in brackets with the text's salutation run on after it
+_BRACKETED_TITLE = re.compile(r"^\s*【(?P<title>[^】]{4,40})】\s*(?P<rest>\S.*)$")
 
 
 # A site's own label over its pages ("公司网站群", "XX门户网站", "豆丁文库")

@@ -125,6 +125,11 @@ def _closes_document(s: str) -> bool:
     return is_date_line(s) or is_distribution_line(s)
 
 
+# A line wholly in brackets is a stage direction of a script ("（校长致辞）", "（教师代表发言）"),
+# never a report's heading
+_STAGE_DIRECTION = re.compile(r"^\s*[（(][^（()）]{2,30}[)）]\s*$")
+
+
 def starts_report(lines: list[Line], i: int) -> bool:
     """Does an unmarked report start at line i (its head follows the previous report's end)?"""
     if i == 0 or not _ends_report(lines[i - 1].text):
@@ -133,7 +138,7 @@ def starts_report(lines: list[Line], i: int) -> bool:
     s, nxt, nxt2 = at[0], at[1], at[2]
     if org_line(s) and is_title_like(nxt):
         return True
-    if not is_title_like(s):
+    if not is_title_like(s) or _STAGE_DIRECTION.match(s):
         return False
     if subtitle_text(nxt) or (is_title_like(nxt) and subtitle_text(nxt2)):
         return True
