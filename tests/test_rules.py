@@ -65,6 +65,22 @@ def test_chrome_leaves_report_text_alone(text) -> None:
     assert strip_inline_chrome(text) == (text, [])
 
 
+def test_toneless_pinyin_goes_from_every_line_of_a_glossed_page() -> None:
+    from fanwen.chrome import strip_site_chrome
+    from fanwen.model import Page
+    page = Page(source="p.txt", text="", encoding="utf-8", is_html=False, lines=[
+        Line("文章來源:礦冶科技集團有限公司 發布時(shi)間:2021-08-21", 1),
+        Line("清秀的(de)(de)(de)面龐(pang)曬得(de)黝黑(hei),標準的(de)普通話添了河(he)南(nan)味(wei)。", 2),
+        Line("在会议(in)上，大家发言踊跃，各抒己见，会议取得了圆满成功，达到了预期目的。", 3)])
+    strip_site_chrome(page)
+    text = "\n".join(ln.text for ln in page.lines)
+    assert "(shi)" not in text and "(de)" not in text and "(in)" not in text
+    alone = Page(source="q.txt", text="", encoding="utf-8", is_html=False,
+                 lines=[Line("在会议(in)上，大家发言踊跃，各抒己见，会议取得了圆满成功，达到了预期目的。", 1)])
+    strip_site_chrome(alone)
+    assert "(in)" in alone.lines[0].text  # one bracketed syllable on an unglossed page stays
+
+
 def test_breadcrumb_with_no_break_spaces() -> None:
     from fanwen.read import normalise_line
 

@@ -42,6 +42,10 @@ def _pinyin():
     return next(r.pattern for r in rules.chrome()["inline"] if r.name == "pinyin_annotation")
 
 
+def _toneless() -> rules.Rule:
+    return rules.chrome()["pinyin_toneless"]
+
+
 def match_line_rule(text: str, scope: str, disabled: frozenset[str] = frozenset()) -> rules.Rule | None:
     """The first whole-line chrome rule that applies to a line in this scope.
 
@@ -134,8 +138,25 @@ def _bullet_menu(lines: list[Line]) -> set[int]:
     return out
 
 
+def _strip_toneless_pinyin(page: Page, disabled: frozenset[str]) -> None:
+    """A page that glosses its characters with toneless pinyin ("的(de)面龐(pang)") does it on
+    every line, short ones too ("發布時(shi)間"): once the page holds ``min_matches`` of them,
+    they go everywhere; on other pages a bracketed syllable may be an abbreviation and stays."""
+    rule = _toneless()
+    if rule.name in disabled:
+        return
+    if sum(len(rule.pattern.findall(ln.text)) for ln in page.lines) < rule.min_matches:
+        return
+    for ln in page.lines:
+        for m in rule.pattern.finditer(ln.text):
+            page.removed.append(Removal(rule.name, m.group(0), ln.no))
+        ln.text = rule.pattern.sub("", ln.text)
+
+
+
 def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> None:
     """Drop chrome lines and spans from a page, logging each under its rule's name."""
+    _strip_toneless_pinyin(page, disabled)
     lines = page.lines
     if "bullet_menu" not in disabled:
         menu = _bullet_menu(lines)

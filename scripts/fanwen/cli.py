@@ -84,7 +84,7 @@ def list_steps() -> str:
         lines.append(f"  {s.name:<26} {s.scope:<7} {s.why}")
     lines.append("chrome rules (rules/chrome.yaml):")
     cfg = rules.chrome()
-    for r in [*cfg["line"], cfg["related_list"], *cfg["inline"]]:
+    for r in [*cfg["line"], cfg["related_list"], cfg["pinyin_toneless"], *cfg["inline"]]:
         lines.append(f"  {r.name:<26} {r.why}")
     lines.append(f"  {'page_title_repeat':<26} A repeat of the page title after the last report.")
     lines.append(f"  {'html_heading':<26} Column names above the article heading that the HTML <title> agrees on.")
@@ -153,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         print(list_steps())
         return 0
     known = {s.name for s in default_steps()} | {r.name for r in [*rules.chrome()["line"], *rules.chrome()["inline"]]}
-    known |= {"related_list", "page_title_repeat", "html_heading", "bullet_menu", "above_breadcrumb"}
+    known |= {"related_list", "pinyin_toneless", "page_title_repeat", "html_heading", "bullet_menu", "above_breadcrumb"}
     for name in args.disable:
         if name not in known:
             print(f"error: --disable {name}: no step or rule of that name (see --list-steps)", file=sys.stderr)

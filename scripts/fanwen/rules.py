@@ -29,6 +29,7 @@ class Rule:
     keep: tuple[str, ...] = ()
     removes: str = ""
     max_line_chars: int = 0
+    min_matches: int = 1  # cut only when the page holds at least this many matches
 
 
 def _load(name: str) -> dict:
@@ -45,6 +46,7 @@ def _rule(d: dict) -> Rule:
         keep=tuple(d.get("keep", ())),
         removes=d.get("removes", ""),
         max_line_chars=int(d.get("max_line_chars", 0)),
+        min_matches=int(d.get("min_matches", 1)),
     )
 
 
@@ -55,6 +57,7 @@ def chrome() -> dict:
         "line": tuple(_rule(r) for r in d["line"]),
         "inline": tuple(_rule(r) for r in d["inline"]),
         "related_list": _rule({**d["related_list"], "scope": "tail"}),
+        "pinyin_toneless": _rule(d["pinyin_toneless"]),
         "related_max_chars": int(d["related_list"].get("max_item_chars", 60)),
     }
 

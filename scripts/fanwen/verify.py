@@ -27,7 +27,7 @@ from .text import fold as _fold
 from .write import REMOVAL_LOG
 
 # Rules that cut a span out of a line rather than drop the whole line.
-INLINE_RULES = frozenset(r.name for r in rules.chrome()["inline"])
+INLINE_RULES = frozenset(r.name for r in [*rules.chrome()["inline"], rules.chrome()["pinyin_toneless"]])
 
 # Shortest run of a raw line that may be found apart from the rest of it.
 MIN_CHUNK = 6
