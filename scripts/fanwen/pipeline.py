@@ -131,6 +131,7 @@ def _fullwidth_punctuation(rep: Report, page: Page, opts: Options) -> None:
 
 
 def _join_letter_spacing(rep: Report, page: Page, opts: Options) -> None:
+    rep.lines = repair.join_vertical_title(rep.lines)
     _map_text(rep, repair.join_letter_spacing)
 
 
@@ -213,7 +214,7 @@ def default_steps() -> tuple[Step, ...]:
         Step("fullwidth_punctuation", "report", _fullwidth_punctuation,
              "turn half-width , : ; ? ! ( ) in Chinese text full-width"),
         Step("join_letter_spacing", "report", _join_letter_spacing,
-             "join characters spread out with spaces (\"实 用 手 册\" -> \"实用手册\")"),
+             "join characters spread out with spaces or one per line (\"实 用 手 册\" -> \"实用手册\")"),
         Step("parse_head", "report", _parse_head,
              "read title, subtitle, organisation, author and date off the head; drop repeats of the title"),
         Step("parse_closing", "report", _parse_closing,

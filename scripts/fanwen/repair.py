@@ -199,6 +199,35 @@ def join_letter_spacing(text: str) -> str:
     return _LETTER_SPACED.sub(lambda m: re.sub(r"[ \u3000]", "", m.group(0)), text)
 
 
+VERTICAL_RUN = 3
+VERTICAL_HEAD_LINES = 12
+
+
+def join_vertical_title(lines: list[Line]) -> list[Line]:
+    """Join a heading set one character per line, as a page's vertical layout leaves it
+    ("新", "春", "賀", "辭" -> "新春賀辭"): three or more lines in a row near the head,
+    each a single character.
+
+    >>> [ln.text for ln in join_vertical_title([Line(c, i) for i, c in enumerate("新春賀辭")] + [Line("旧岁将辞。", 9)])]
+    ['新春賀辭', '旧岁将辞。']
+    """
+    out: list[Line] = []
+    run: list[Line] = []
+    for i, ln in enumerate([*lines, Line("", -1)]):
+        single = i < VERTICAL_HEAD_LINES and len(ln.text.strip()) == 1 and is_cjk(ln.text.strip())
+        if single:
+            run.append(ln)
+            continue
+        if len(run) >= VERTICAL_RUN:
+            out.append(Line("".join(r.text.strip() for r in run), run[0].no, indent=run[0].indent))
+        else:
+            out.extend(run)
+        run = []
+        if ln.no != -1:
+            out.append(ln)
+    return out
+
+
 # --- broken lines ----------------------------------------------------------
 
 

@@ -118,6 +118,10 @@ def is_title_like(s: str) -> bool:
     return not (is_distribution_start(s) or is_distribution_line(s))
 
 
+# A newspaper's credit with names after a space ("通讯员 杨彬 卢益建", "记者 张三")
+_REPORTER = re.compile(r"^\s*(?:通讯员|记者|特约记者|本报记者|见习记者)\s+(?P<names>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,3})\s*$")
+
+
 def byline(s: str) -> tuple[str, str]:
     """(organisation or position, person) of a byline, or ("", "").
 
@@ -127,8 +131,8 @@ def byline(s: str) -> tuple[str, str]:
     (('动力工区第二检修作业区党支部', ''), ('', ''))
     >>> byline("文/艺佳"), byline("作者：张XX"), byline("演讲人：江波（市自来水公司）")
     (('', '艺佳'), ('', '张XX'), ('市自来水公司', '江波'))
-    >>> byline("担保业务二部:邹杰"), byline("专题党课：不忘初心")
-    (('担保业务二部', '邹杰'), ('', ''))
+    >>> byline("担保业务二部:邹杰"), byline("专题党课：不忘初心"), byline("通讯员 杨彬 卢益建")
+    (('担保业务二部', '邹杰'), ('', ''), ('', '杨彬 卢益建'))
     """
     s = s.strip()
     st = rules.structure()
@@ -139,6 +143,9 @@ def byline(s: str) -> tuple[str, str]:
         if unit and is_org_name(unit.group("org")):
             return unit.group("org"), unit.group("name")  # "演讲人：江波（市自来水公司）"
         return "", name
+    m = _REPORTER.match(simple(s))
+    if m and all(is_person_name(n) for n in m.group("names").split()):
+        return "", s[m.start("names"):].strip()  # "通讯员 杨彬 卢益建"
     m = re.match(r"^[（(](?P<org>[^()（）]{2,30})[）)]$", s)
     if m and is_org_name(m.group("org")):
         return m.group("org"), ""
