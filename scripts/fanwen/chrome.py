@@ -187,6 +187,8 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
             _note_page_fact(page, rule, ln, kept)
             if rule.name == "breadcrumb" and scope == "head" and "above_breadcrumb" not in disabled:
                 kept = _strip_above_breadcrumb(page, kept, ln.text)
+            elif rule.name in _STAMPS and scope == "head" and "above_stamped_title" not in disabled:
+                kept = _strip_above_stamped_title(page, kept)
             continue
         text, cut = strip_inline_chrome(ln.text, disabled)
         for name, frag in cut:
@@ -238,6 +240,38 @@ def _title_before_meta(text: str, rule: rules.Rule, disabled: frozenset[str]) ->
         return ""
     n = len(head)
     return text[:n] if fold(text[:n]) == fold(head) else ""
+
+
+# The site's stamp under an article's heading: publish time, source, views
+_STAMPS = frozenset({"publish_meta", "site_timestamp", "head_date_stamp"})
+# How the first line of a title broken in two ends: it runs on into the next
+_RUNS_ON = re.compile(r"(?:的|之|关于|在|和|与|及|对|为|年|年度|[、，,：:“《—\-])$")
+
+
+def _strip_above_stamped_title(page: Page, kept: list[Line]) -> list[Line]:
+    """A CMS prints its header, then the article's heading, then the stamp ("发布时间：…
+    来源：…"): the heading is the line right above the stamp, and the short lines above
+    it are the site's ("写作顾问", "工作总结/工作汇报", "更多 >>"). Kept: an organisation's name,
+    a date, and the first half of a heading broken over two lines.
+
+    >>> page = Page(source="p.txt", text="", encoding="utf-8", is_html=False)
+    >>> kept = [Line(t, n) for n, t in enumerate(["写作顾问", "工作总结/工作汇报", "2011年教育体育局工作年度总结"])]
+    >>> [k.text for k in _strip_above_stamped_title(page, kept)]
+    ['2011年教育体育局工作年度总结']
+    >>> kept = [Line(t, n) for n, t in enumerate(["关于进一步加强基层党组织建设的", "调研报告与对策建议"])]
+    >>> [k.text for k in _strip_above_stamped_title(page, kept)]
+    ['关于进一步加强基层党组织建设的', '调研报告与对策建议']
+    """
+    if len(kept) < 2 or not is_title_like(kept[-1].text) or cjk_count(kept[-1].text) < 6:
+        return kept
+    first_body = next((i for i, k in enumerate(kept) if is_body_line(k.text)), -1)
+    out = kept[: first_body + 1] if first_body >= 0 else []
+    for k in kept[first_body + 1 : -1]:
+        if is_org_name(k.text) or parse_date(k.text) or _RUNS_ON.search(k.text.strip()):
+            out.append(k)
+        else:
+            page.removed.append(Removal("above_stamped_title", k.text, k.no))
+    return out + kept[-1:]
 
 
 def _strip_above_breadcrumb(page: Page, kept: list[Line], crumb: str) -> list[Line]:
