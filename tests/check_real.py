@@ -37,7 +37,7 @@ TARGETS = {"count": 0.95, "title": 0.90, "unit_type": 0.90, "genre": 0.85, "must
 # brought up to TARGETS (raise it with every improvement; drop it once TARGETS hold).
 FLOORS = {
     "tune": {"count": 0.99, "title": 0.94, "unit_type": 0.89, "genre": 0.85, "must": 0.99, "chrome": 86},
-    "held": {"count": 0.99, "title": 0.81, "unit_type": 0.84, "genre": 0.81, "must": 0.99, "chrome": 204},
+    "held": {"count": 0.99, "title": 0.81, "unit_type": 0.84, "genre": 0.82, "must": 0.99, "chrome": 207},
 }
 FIELDS = ("count", "boundary", "title", "unit_type", "genre", "date", "flags", "must")
 

@@ -186,8 +186,12 @@ def parse_head(rep: Report) -> None:
             continue
         org = org_line(s)
         m = _RED_HEAD.match(s)
-        if not org and m and is_org_name(m.group("org")) and not title_parts:
-            org = m.group("org")  # the issuer's document header over the title ("成都泸州商会文件")
+        if not org and m and not title_done and (is_org_name(m.group("org")) or _CONGRESS.search(m.group("org"))):
+            # the issuer's document header over the title ("成都泸州商会文件"), maybe broken over
+            # lines ("中国共产党孝感市 / 中心医院第四次 / 代表大会文件（七）")
+            org = join_title([*title_parts, m.group("org")])
+            head.extend(title_parts)
+            title_parts, title_nos = [], []
         if org:
             meta.setdefault("org", org)
             head.append(s)
@@ -307,7 +311,11 @@ _SITE_LABEL = re.compile(r"(?:网站|网站群|文库|门户)\s*$")
 
 
 # An official document's header (版头): the issuer's name and 文件 ("中共XX县委文件", "成都泸州商会文件")
-_RED_HEAD = re.compile(r"^\s*(?P<org>\S{2,30}?)\s*文\s*件\s*$")
+_RED_HEAD = re.compile(r"^\s*(?P<org>\S.{1,40}?)\s*文\s*件\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）])?\s*$")
+
+
+# A congress or committee issuing its documents ("…第四次代表大会文件（七）")
+_CONGRESS = re.compile(r"(?:代表大会|委员会|党委|政府)")
 
 
 # A journal article's head lines (its keywords, its library numbers)
