@@ -41,10 +41,16 @@ def fold_title(s: str) -> str:
     return re.sub(r"[\W_]+", "", fold(s))
 
 
+_ORG_PREFIX = re.compile(r"^[^:：]{2,20}[:：]\s*(?P<rest>.{4,})$")
+
+
 def title_ok(got: str, acceptable: list[str]) -> bool:
-    """The same title, or one that holds at least 70% of the other (a prefix dropped)."""
+    """The same title, or one that holds at least 70% of the other (a prefix dropped).
+    A title written "组织：标题" also accepts 标题: the cleanup shows the organisation in
+    the byline."""
     g = fold_title(got)
-    for a in map(fold_title, acceptable):
+    forms = [*acceptable, *(m.group("rest") for m in map(_ORG_PREFIX.match, map(str, acceptable)) if m)]
+    for a in map(fold_title, forms):
         short, long_ = sorted((g, a), key=len)
         if g == a or (short and short in long_ and len(short) / len(long_) >= 0.7):
             return True
