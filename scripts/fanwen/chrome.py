@@ -243,7 +243,7 @@ def _title_before_meta(text: str, rule: rules.Rule, disabled: frozenset[str]) ->
 
 
 # The site's stamp under an article's heading: publish time, source, views
-_STAMPS = frozenset({"publish_meta", "site_timestamp", "head_date_stamp"})
+_STAMPS = frozenset({"publish_meta", "site_timestamp"})
 # How the first line of a title broken in two ends: it runs on into the next
 _RUNS_ON = re.compile(r"(?:的|之|关于|在|和|与|及|对|为|年|年度|[、，,：:“《—\-])$")
 
@@ -262,8 +262,9 @@ def _strip_above_stamped_title(page: Page, kept: list[Line]) -> list[Line]:
     >>> [k.text for k in _strip_above_stamped_title(page, kept)]
     ['关于进一步加强基层党组织建设的', '调研报告与对策建议']
     """
-    if len(kept) < 2 or not is_title_like(kept[-1].text) or cjk_count(kept[-1].text) < 6:
-        return kept
+    heading = kept[-1].text if kept else ""
+    if len(kept) < 2 or not is_title_like(heading) or cjk_count(heading) < 6 or is_org_name(heading):
+        return kept  # no heading right above the stamp (a record's last value, an issuer's name)
     first_body = next((i for i, k in enumerate(kept) if is_body_line(k.text)), -1)
     out = kept[: first_body + 1] if first_body >= 0 else []
     for k in kept[first_body + 1 : -1]:
