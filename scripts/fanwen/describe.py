@@ -177,6 +177,15 @@ def parse_head(rep: Report) -> None:
             title_done = True
             i += 1
             continue
+        if _VENUE.match(s) and title_parts:
+            # "一九九〇年三月十五日" / "在肥城县第十二届人民代表大会第一次会议上": when and where
+            when = parse_date(re.sub(r"(?<=[一二三四五六七八九〇零])[OoＯ]|[OoＯ](?=[一二三四五六七八九〇零年])", "〇", s))
+            if when:
+                meta.setdefault("date", when)
+            head.append(s)
+            title_done = True
+            i += 1
+            continue
         if is_date_line(s) or (_BRACKETED.match(s) and parse_date(s)):
             # "（2010年12月9日）", "（2012年3月5日在全县组织工作会议上）"
             meta.setdefault("date", parse_date(s))
@@ -300,6 +309,12 @@ def _furniture_above(parts: list[str], s: str, nxt: str) -> bool:
 
 def _names_row(s: str) -> bool:
     return bool(s.split()) and len(s.split()) <= 4 and all(is_person_name(w) for w in s.split())
+
+
+# The date in Chinese numerals ("一九九O年三月十五日", a Latin O for 〇 as typed) or the meeting
+# a speech or report was given at ("在…第一次会议上"), on a line of their own under the title
+_VENUE = re.compile(r"^\s*[（(]?\s*(?:[一二三四五六七八九〇零OoＯ]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日"
+                    r"|在.{2,40}?(?:会议|大会|座谈会|会)上(?:的(?:讲话|报告|发言))?)\s*[）)]?\s*$")
 
 
 # A title in brackets with the text's salutation run on after it
