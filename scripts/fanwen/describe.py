@@ -250,7 +250,8 @@ def parse_head(rep: Report) -> None:
         if title_parts and complete_title(title) and not complete_title(s) and is_title_like(s) and not title_done:
             break  # a whole title ("…工作纪实（二）") is followed by the text's first heading
         if is_title_like(s) and not title_done and len(title_parts) < 3:
-            if title_parts and (title_repeated or (complete_title(title) and complete_title(s))):
+            if title_parts and (title_repeated or (complete_title(title) and complete_title(s)
+                                                   and not _JOINER_START.match(s.strip()))):
                 # two whole titles, or a title the page printed twice before the report's own:
                 # the first is the page's heading, the second the report's
                 for part, part_no in zip(title_parts, title_nos):
