@@ -145,9 +145,10 @@ def _strip_toneless_pinyin(page: Page, disabled: frozenset[str]) -> None:
     rule = _toneless()
     if rule.name in disabled:
         return
-    if sum(len(rule.pattern.findall(ln.text)) for ln in page.lines) < rule.min_matches:
+    glossed = [ln for ln in page.lines if "(" in ln.text or "（" in ln.text]
+    if sum(len(rule.pattern.findall(ln.text)) for ln in glossed) < rule.min_matches:
         return
-    for ln in page.lines:
+    for ln in glossed:
         for m in rule.pattern.finditer(ln.text):
             page.removed.append(Removal(rule.name, m.group(0), ln.no))
         ln.text = rule.pattern.sub("", ln.text)
