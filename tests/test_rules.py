@@ -376,3 +376,45 @@ def test_escape_renders_literally(text) -> None:
     soup = BeautifulSoup(html, "html.parser")
     assert soup.get_text() == text
     assert [t.name for t in soup.find_all()] == ["p"]
+
+
+# --- head shapes met on real pages (tests/data/real) ---
+
+BODY = "在县委、县政府的坚强领导下，我们认真贯彻落实上级部署，扎实推进各项工作，取得了明显成效。"
+
+
+def _head(*lines: str) -> tuple[str, str, list[str]]:
+    from fanwen.describe import parse_head
+    from fanwen.model import Report
+    rep = Report(source="p.txt", part=1, lines=[Line(t, i) for i, t in enumerate([*lines, BODY])])
+    parse_head(rep)
+    return rep.meta.get("title", ""), rep.meta.get("org", ""), [ln.text for ln in rep.lines]
+
+
+@pytest.mark.parametrize("lines, title", [
+    # a listing title that names a genre over the report's own heading
+    (["有关党在我心中演讲稿5分钟", "党在我心中5分钟演讲稿(一)"], "党在我心中5分钟演讲稿(一)"),
+    # column names over a heading the byline follows
+    (["党的建设", "党建引领", "彭庄煤矿：党建引领提动能激活力", "王迎春 孙志刚"], "彭庄煤矿：党建引领提动能激活力"),
+    # a two-line heading stays one title
+    (["关于进一步加强基层党组织建设的", "调研报告"], "关于进一步加强基层党组织建设的调研报告"),
+    # the title in brackets with the salutation run on
+    (["【2020中学开学典礼主持词】尊敬的各位领导、老师，亲爱的同学们："], "2020中学开学典礼主持词"),
+    # a site's label and a short site name are no titles
+    (["公司网站群", "驻村日记：乡土之美"], "驻村日记：乡土之美"),
+    (["电力18", "付俊杰：十七载浓浓运行情"], "付俊杰：十七载浓浓运行情"),
+])
+def test_head_titles(lines, title) -> None:
+    assert _head(*lines)[0] == title
+
+
+def test_document_header_over_lines_is_the_issuer() -> None:
+    title, org, _ = _head("中国共产党孝感市", "中心医院第四次", "代表大会文件（七）",
+                          "蓄势期远 求真务实——在中共孝感市中心医院第四次代表大会上的报告")
+    assert title.startswith("蓄势期远") and org.endswith("代表大会")
+
+
+def test_date_and_meeting_under_a_title_are_head_lines() -> None:
+    title, _org, body = _head("肥城县人民代表大会常务委员会工作报告", "一九九O年三月十五日",
+                              "在肥城县第十二届人民代表大会第一次会议上")
+    assert title == "肥城县人民代表大会常务委员会工作报告" and body == [BODY]

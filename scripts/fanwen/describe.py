@@ -40,7 +40,8 @@ def join_title(parts: list[str]) -> str:
         p = p.strip()
         open_quote = out.count("“") > out.count("”") or out.count("《") > out.count("》")
         # a long first line was broken by the page width, not between two phrases
-        if open_quote or out[-1:] in "，,、：:" or not is_cjk(out[-1:]) or len(p) <= 3 or len(compact(out)) >= 18:
+        runs_on = out.endswith(("的", "之", "和", "与", "及", "对", "为", "关于", "在"))  # "…建设的" / "调研报告"
+        if open_quote or runs_on or out[-1:] in "，,、：:" or not is_cjk(out[-1:]) or len(p) <= 3 or len(compact(out)) >= 18:
             out += p
         else:
             out += " " + p
