@@ -418,3 +418,29 @@ def test_date_and_meeting_under_a_title_are_head_lines() -> None:
     title, _org, body = _head("肥城县人民代表大会常务委员会工作报告", "一九九O年三月十五日",
                               "在肥城县第十二届人民代表大会第一次会议上")
     assert title == "肥城县人民代表大会常务委员会工作报告" and body == [BODY]
+
+
+def _chrome(*lines: str) -> list[str]:
+    from fanwen.chrome import strip_site_chrome
+    from fanwen.model import Page
+    page = Page(source="p.txt", text="", encoding="utf-8", is_html=False,
+                lines=[Line(t, i) for i, t in enumerate([*lines, BODY])])
+    strip_site_chrome(page)
+    return [ln.text for ln in page.lines]
+
+
+def test_lines_above_a_breadcrumb_are_the_sites_header() -> None:
+    assert _chrome("本网站含有烟草内容,未成年人谢绝访问", "在线参阅", "手机版", "您的位置: 首页 > 工业频道 > 正文",
+                   "一个人,几个人,一群人……") == ["一个人,几个人,一群人……", BODY]
+
+
+def test_lines_above_a_stamped_heading_are_the_sites_header() -> None:
+    assert _chrome("写作顾问", "工作总结/工作汇报", "2011年教育体育局工作年度总结",
+                   "文章来源:演讲网 未知 文章作者:admin 点击次数: 发布时间:2011-11-23 09:39") == [
+        "2011年教育体育局工作年度总结", BODY]
+
+
+def test_a_record_table_value_is_no_stamped_heading() -> None:
+    kept = _chrome("中共金华市婺城区文化和旅游体育局党组关于巡察整改情况的通报", "发布机构:", "婺城区文旅体局",
+                   "日期:2023-05-04 08:46:31 来源:区文旅体局 浏览量:")
+    assert kept[0] == "中共金华市婺城区文化和旅游体育局党组关于巡察整改情况的通报"
