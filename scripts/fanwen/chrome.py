@@ -11,7 +11,7 @@ import re
 from . import rules
 from .dates import parse_date
 from .model import Line, Page, Removal
-from .shapes import complete_title, is_org_name, is_title_like
+from .shapes import complete_title, is_org_name, is_title_like, runs_on
 from .text import cjk_count, cn_number, fold, to_simplified
 
 def is_body_line(s: str) -> bool:
@@ -245,8 +245,6 @@ def _title_before_meta(text: str, rule: rules.Rule, disabled: frozenset[str]) ->
 
 # The site's stamp under an article's heading: publish time, source, views
 _STAMPS = frozenset({"publish_meta", "site_timestamp"})
-# How the first line of a title broken in two ends: it runs on into the next
-_RUNS_ON = re.compile(r"(?:的|之|关于|在|和|与|及|对|为|年|年度|[、，,：:“《—\-])$")
 
 
 def _strip_above_stamped_title(page: Page, kept: list[Line]) -> list[Line]:
@@ -269,7 +267,7 @@ def _strip_above_stamped_title(page: Page, kept: list[Line]) -> list[Line]:
     first_body = next((i for i, k in enumerate(kept) if is_body_line(k.text)), -1)
     out = kept[: first_body + 1] if first_body >= 0 else []
     for k in kept[first_body + 1 : -1]:
-        if is_org_name(k.text) or parse_date(k.text) or _RUNS_ON.search(k.text.strip()):
+        if is_org_name(k.text) or parse_date(k.text) or runs_on(k.text):
             out.append(k)
         else:
             page.removed.append(Removal("above_stamped_title", k.text, k.no))

@@ -16,7 +16,7 @@ from .dates import is_date_line, parse_date, split_trailing_date
 from .model import Line, Report
 from .shapes import (
     byline, complete_title, is_distribution_line, is_document_number, is_distribution_start, is_org_name, is_person_name, is_salutation,
-    is_signature, is_title_like, names_genre, numbering, org_and_title, org_line, subtitle_text,
+    is_signature, is_title_like, names_genre, numbering, runs_on, org_and_title, org_line, subtitle_text,
 )
 from . import rules
 from .text import cjk_count, compact, ends_sentence, fold, is_cjk
@@ -40,8 +40,7 @@ def join_title(parts: list[str]) -> str:
         p = p.strip()
         open_quote = out.count("“") > out.count("”") or out.count("《") > out.count("》")
         # a long first line was broken by the page width, not between two phrases
-        runs_on = out.endswith(("的", "之", "和", "与", "及", "对", "为", "关于", "在"))  # "…建设的" / "调研报告"
-        if open_quote or runs_on or out[-1:] in "，,、：:" or not is_cjk(out[-1:]) or len(p) <= 3 or len(compact(out)) >= 18:
+        if open_quote or runs_on(out) or not is_cjk(out[-1:]) or len(p) <= 3 or len(compact(out)) >= 18:
             out += p
         else:
             out += " " + p
@@ -275,8 +274,6 @@ def parse_head(rep: Report) -> None:
         meta["byline"] = "　".join(head)
 
 
-# How the first line of a title broken in two ends: it runs on into the next
-_OPEN_END = re.compile(r"(?:的|之|关于|在|和|与|及|对|为|年|年度|季度|月|[、，,：:“《—\-])$")
 _JOINER_START = re.compile(r"^(?:暨|及|和|与|之|的|——|—|-)")
 
 
@@ -299,7 +296,7 @@ def _furniture_above(parts: list[str], s: str, nxt: str) -> bool:
     False
     """
     own = cjk_count(s)
-    if own < 6 or _JOINER_START.match(s.strip()) or any(_OPEN_END.search(p.strip()) for p in parts):
+    if own < 6 or _JOINER_START.match(s.strip()) or any(runs_on(p) for p in parts):
         return False
     if not (complete_title(s) or is_salutation(nxt) or bool(subtitle_text(nxt)) or is_date_line(nxt)
             or any(byline(nxt)) or _names_row(nxt)):

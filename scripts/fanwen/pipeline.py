@@ -141,9 +141,9 @@ def _parse_head(rep: Report, page: Page, opts: Options) -> None:
         # no heading of its own: the site editor's intro names it
         rep.meta["title"] = page.intro_title
         rep.flags.discard("untitled")
-    elif "untitled" in rep.flags and describe.self_named_title(rep):
+    elif "untitled" in rep.flags and (named := describe.self_named_title(rep)):
         # no heading, but its first sentence publishes it by name ("现公布…年度报告")
-        rep.meta["title"] = describe.self_named_title(rep)
+        rep.meta["title"] = named
         rep.flags.discard("untitled")
     elif "untitled" in rep.flags and rep is page.reports[0] and (page.announced_label or page.crumb_title):
         # the page starts inside a report whose heading it lost ("党支部工作年度总结三篇", page 3):

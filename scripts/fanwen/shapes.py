@@ -208,6 +208,19 @@ _GENRE_ANYWHERE = re.compile(_GENRE_WORDS + r"|范文|作文")
 _RULES_END = re.compile(r"^(?!根据|按照|依据|依照|遵照|按)\w{8,}(?:制度|办法|细则|章程|条例|规定|规则|守则)$")
 
 
+# How the first line of a title broken in two ends: it runs on into the next ("…建设的" / "调研报告")
+_RUNS_ON = re.compile(r"(?:的|之|关于|在|和|与|及|对|为|年|年度|季度|月|[、，,：:“《—\-])$")
+
+
+def runs_on(s: str) -> bool:
+    """Does this line stop where a title or a phrase must go on?
+
+    >>> runs_on("关于进一步加强基层党组织建设的"), runs_on("以创先争优活动为契机")
+    (True, False)
+    """
+    return bool(_RUNS_ON.search(s.strip()))
+
+
 def complete_title(s: str) -> bool:
     """A title that ends like a whole one ("…工作情况汇报"), not half of one.
 
