@@ -216,6 +216,8 @@ def parse_head(rep: Report) -> None:
         if is_document_number(s) or _PAPER_META.match(s):
             # "道人社〔2017〕26号", "关键词：…", "中图分类号：…": shown with the byline, not a title
             head.append(s)
+            # a heading over the document number is the page's: the document's own follows it
+            title_repeated = title_repeated or (bool(title_parts) and is_document_number(s))
             i += 1
             continue
         who, name = byline(s)
@@ -243,6 +245,17 @@ def parse_head(rep: Report) -> None:
             for part, part_no in zip(title_parts, title_nos):
                 rep.remove("page_title", part, part_no)
             if not rep.listing_title and names_genre(title):
+                rep.listing_title = title
+            title_parts, title_nos = [s], [no]
+            i += 1
+            continue
+        if (title_parts and not title_done and is_title_like(s) and cjk_count(s) >= 6
+                and len(fold(s)) < len(fold(title)) and fold(title).startswith(fold(s))):
+            # "…路径选择（微山法院张月）" then "司法责任制改革进程中" / "基层法院…路径选择": the
+            # page's listing title, then the report's own heading broken over lines
+            for part, part_no in zip(title_parts, title_nos):
+                rep.remove("page_title", part, part_no)
+            if not rep.listing_title:
                 rep.listing_title = title
             title_parts, title_nos = [s], [no]
             i += 1
