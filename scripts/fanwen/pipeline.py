@@ -14,6 +14,7 @@ from . import chrome, classify, describe, mojibake, repair, split, structure
 from .model import Line, Page, Removal, Report, body_chars
 from .read import read_page
 from .text import Lexicon, cjk_count, to_simplified
+from .shapes import is_person_name
 
 
 @dataclass(frozen=True)
@@ -54,12 +55,14 @@ def _strip_site_chrome(page: Page, opts: Options) -> None:
 def _join_document_chunks(page: Page, opts: Options) -> None:
     page.lines, cut = repair.join_document_chunks(page.lines)
     page.removed.extend(Removal("document_chunk_number", number, no) for number, no in cut)
-    first = page.lines[0] if page.lines else None
-    # a document flattened into long lines runs its title into its first sentence
-    if first is not None and (cut or cjk_count(first.text) >= 60):
+    # a document flattened into long lines runs its title into its first sentence; above
+    # it at most a site's short label ("专题文章"), nothing that could be the title
+    at = next((i for i, ln in enumerate(page.lines[:3]) if cut or cjk_count(ln.text) >= 60), None)
+    if at is not None and all(cjk_count(ln.text) < 6 and not is_person_name(ln.text) for ln in page.lines[:at]):
+        first = page.lines[at]
         title, rest = repair.split_glued_title(first.text, page.title)
         if title:
-            page.lines[0:1] = [Line(title, first.no), Line(rest, first.no)]
+            page.lines[at:at + 1] = [Line(title, first.no), Line(rest, first.no)]
             extra = first.text[: len(first.text) - len(rest)].strip().replace(title, "", 1)
             if extra.strip(" .…"):
                 page.removed.append(Removal("page_title", extra.strip(), first.no))

@@ -412,6 +412,8 @@ def split_glued_title(text: str, known_title: str = "") -> tuple[str, str]:
     ('工作总结的概念与特点', '工作总结是对工作的回顾。')
     >>> split_glued_title("中学党支部工作情况的总结学校党支部自从建立以来，" + "认真组织党员学习，" * 5)[0]
     '中学党支部工作情况的总结'
+    >>> split_glued_title("文旅局工作总结和工作计划一、年工作总结（一）省、市考核指标" + "小康监测指标完成。" * 6)[0]
+    '文旅局工作总结和工作计划'
     >>> split_glued_title("创先争优激活力夯实基础促发展")
     ('', '创先争优激活力夯实基础促发展')
     """
@@ -427,6 +429,8 @@ def split_glued_title(text: str, known_title: str = "") -> tuple[str, str]:
     head = re.match(r"[^，。；！？,;!?“”]{6,40}", text)
     if head:
         ends = [k for k in range(6, len(head.group(0)) + 1) if complete_title(text[:k])]
+        # the text starts with its first heading ("…工作计划一、年工作总结（一）…"): the title ends there
+        ends = [k for k in ends if numbering(text[k:])[0]][:1] or ends
         if ends and cjk_count(text[ends[-1]:]) >= 40:
             # "listing title...title": the site's cut listing title, an ellipsis, then the title
             title = re.split(r"\.{3,}|…+", text[: ends[-1]])[-1]
