@@ -12,7 +12,7 @@ from collections import Counter
 from . import rules
 from .model import Report
 from .shapes import is_org_name
-from .text import to_simplified
+from .text import cjk_count, to_simplified
 
 
 # The reason given when no rule applied and the fallback was taken.
@@ -226,6 +226,27 @@ def _title_genre(title: str, cfg: dict) -> tuple[str, str, bool] | None:
     return genre, word, near
 
 
+# "我" of the writer, not of the unit ("我院", "我局") or of a group ("我们")
+_FIRST_PERSON = re.compile(r"我(?![们院局校县市区镇乡村厂所部委会行社省州国司处科室队站馆园场])")
+
+
+def _news_lead(body: str, cfg: dict) -> str:
+    """The news lead a news item opens with ("1月26日，我院召开…"), when the item is
+    told in the third person; else "".
+
+    >>> cfg = rules.genres()["news_lead"]
+    >>> _news_lead("1月26日、27日，我院召开2017年度中层干部年度述职暨评议大会。会议要求……", cfg)
+    '1月26日、27日，我院召开'
+    >>> _news_lead("近日，我参加了单位组织的学习。我深受教育，我认识到……", cfg)
+    ''
+    """
+    first = next((p.strip() for p in body.split("\n") if cjk_count(p) >= 20), "")
+    m = re.match(cfg["pattern"], to_simplified(first))
+    if not m or len(_FIRST_PERSON.findall(to_simplified(body))) > cfg["max_first_person"]:
+        return ""
+    return m.group(0)
+
+
 def classify_genre(titles: str, opening: str, closing: str, page_label: str, body: str = "") -> tuple[str, str]:
     """Genre and the reason for it.
 
@@ -251,6 +272,10 @@ def classify_genre(titles: str, opening: str, closing: str, page_label: str, bod
         if found:
             value, word, near = found
             return value, (f"标题含“{word}”，归入最接近的{value}" if near else f"标题含“{word}”")
+    lead = _news_lead(body or opening, cfg["news_lead"])
+    if lead:
+        lead = lead if len(lead) <= 24 else lead[:12] + "…" + lead[-10:]
+        return cfg["news_lead"]["genre"], f"正文以消息导语开头（“{lead}”）"
     value, word = _first_match(opening + "\n" + closing, cfg["body"], "genre")
     if value:
         return value, f"正文含“{word}”"
