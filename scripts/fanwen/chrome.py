@@ -186,6 +186,9 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
         if rule is not None:
             page.removed.append(Removal(rule.name, ln.text, ln.no))
             _note_page_fact(page, rule, ln, kept)
+            if rule.name in _STAMPS and page.stamped_heading < 0 and 0 < len(kept) <= 4 \
+                    and is_title_like(kept[-1].text) and cjk_count(kept[-1].text) >= 6:
+                page.stamped_heading = kept[-1].no  # the article's heading, however long
             if rule.name == "breadcrumb" and scope == "head" and "above_breadcrumb" not in disabled:
                 kept = _strip_above_breadcrumb(page, kept, ln.text)
             elif rule.name in _STAMPS and scope == "head" and "above_stamped_title" not in disabled:

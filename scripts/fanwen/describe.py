@@ -76,8 +76,9 @@ def _shortened(short: str, long_: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def parse_head(rep: Report) -> None:
-    """Take the head lines off ``rep.lines`` into ``rep.meta``."""
+def parse_head(rep: Report, stamped_heading: int = -1) -> None:
+    """Take the head lines off ``rep.lines`` into ``rep.meta``. ``stamped_heading``: the
+    number of the line a site printed its publish stamp under (the article's heading)."""
     lines = rep.lines
     meta = rep.meta
     title_parts: list[str] = []
@@ -90,7 +91,7 @@ def parse_head(rep: Report) -> None:
         s = lines[i].text
         no = lines[i].no
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-        long_title = not title_parts and is_long_title(s, nxt)
+        long_title = not title_parts and (is_long_title(s, nxt) or (no == stamped_heading and is_title_like(s)))
         numbered_title = _numbered_title(s) if not title_parts and i == 0 else ""
         if numbered_title:
             # "3、小学教师两学一做学习心得": the item number of a paginated compilation

@@ -139,7 +139,7 @@ def _join_letter_spacing(rep: Report, page: Page, opts: Options) -> None:
 
 
 def _parse_head(rep: Report, page: Page, opts: Options) -> None:
-    describe.parse_head(rep)
+    describe.parse_head(rep, page.stamped_heading)
     if "untitled" in rep.flags and page.intro_title and len(page.reports) == 1:
         # no heading of its own: the site editor's intro names it
         rep.meta["title"] = page.intro_title
