@@ -11,8 +11,8 @@ from collections import Counter
 
 from . import rules
 from .model import Report
-from .shapes import is_org_name
-from .text import cjk_count, to_simplified
+from .shapes import is_cover_notice, is_org_name, is_title_like, names_genre
+from .text import cjk_count, fold, to_simplified
 
 
 # The reason given when no rule applied and the fallback was taken.
@@ -325,6 +325,10 @@ def classify(rep: Report, page_label: str) -> None:
     # the genre is the word that heads a title: a title made of the text's first words
     # (the page printed none) has no such word
     own = "" if "untitled" in rep.flags else meta.get("title", "")
+    if is_cover_notice(own):
+        # a notice sending out a document: the document it sends is what the text is
+        own = next((ln.text for ln in rep.lines[:12] if is_title_like(ln.text) and names_genre(ln.text)
+                    and fold(ln.text) in fold(own)), own)
     heads = [meta.get("subtitle", ""), own, meta.get("listing_title", "")]
     org = meta.get("org", "") or unit_of_position(meta.get("position", ""))
     unit_type, unit_reason = classify_unit_type(org, titles, body, meta.get("position", ""))

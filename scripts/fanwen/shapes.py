@@ -171,6 +171,19 @@ def is_person_name(s: str) -> bool:
     return "·" in k or k[0] in st["surnames"] or k[:2] in st["compound_surnames"]
 
 
+# A notice that sends out a document ("关于印发《…》的通知"): the document's cover
+_COVER_NOTICE = re.compile(r"(?:印发|转发|下发|颁发|印發|轉發|下發|頒發).{2,80}(?:通知|通告)\s*[|｜]?\s*$")
+
+
+def is_cover_notice(title: str) -> bool:
+    """The title of a notice that sends out another document.
+
+    >>> is_cover_notice("关于印发2016年工作总结的通知"), is_cover_notice("关于召开年度总结会的通知")
+    (True, False)
+    """
+    return bool(_COVER_NOTICE.search(title))
+
+
 def is_document_number(s: str) -> bool:
     """"道人社〔2017〕26号": an official document's number, a line of its head.
 

@@ -16,10 +16,10 @@ from .chrome import is_body_line
 from .dates import is_date_line
 from .model import Line, Page, Removal, Report
 from .shapes import (
-    byline, complete_title, is_distribution_line, is_distribution_start, is_org_name, is_salutation,
+    byline, complete_title, is_cover_notice, is_distribution_line, is_distribution_start, is_org_name, is_salutation,
     is_signature, is_title_like, org_line, simple, subtitle_text,
 )
-from .text import cn_number, ends_sentence, fold
+from .text import cjk_count, cn_number, ends_sentence, fold
 
 
 @dataclass(frozen=True)
@@ -151,6 +151,21 @@ def starts_report(lines: list[Line], i: int) -> bool:
     return _closes_document(lines[i - 1].text) or complete_title(s)
 
 
+def _covers(chunk: list[Line], title: str) -> bool:
+    """Is ``chunk`` a notice that sends out the document titled ``title`` (its addressees, a
+    sentence or two, the sender and the date)? Then notice and document are one text.
+
+    >>> notice = [Line(t, n) for n, t in enumerate(["关于印发2016年工作总结的通知", "各处室：",
+    ...     "《2016年工作总结》已经主任办公会议通过，现予以下发，请贯彻执行。", "市卫生计生委", "2017年2月22日"])]
+    >>> _covers(notice, "2016年工作总结"), _covers(notice, "2017年工作要点")
+    (True, False)
+    """
+    head = next((ln.text for ln in chunk if ln.text.strip()), "")
+    if not is_cover_notice(head) or len(fold(title)) < 6 or fold(title) not in fold(head):
+        return False
+    return sum(cjk_count(ln.text) for ln in chunk) <= 300
+
+
 _ITEM_NUMBER_SUFFIX = re.compile(
     r"^(?P<title>.{4,60}?)\s*(?:范文|例文|之)?\s*(?:(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})|[（(](?P<nb>\d{1,2}|[一二三四五六七八九十]{1,3})[)）])\s*[:：]?$")
 _YEAR_PREFIX = re.compile(r"^(?:19|20)\d\d\s*年?(?:度)?")
@@ -212,7 +227,8 @@ def split_page(page: Page) -> list[Report]:
         starts = [0]
         for i in range(1, len(lines)):
             # a report ends only after some text of its own (not right after its head)
-            if starts_report(lines, i) and any(is_body_line(ln.text) for ln in lines[starts[-1] : i]):
+            if (starts_report(lines, i) and any(is_body_line(ln.text) for ln in lines[starts[-1] : i])
+                    and not _covers(lines[starts[-1] : i], lines[i].text)):
                 starts.append(i)
         for k, s in enumerate(starts):
             end = starts[k + 1] if k + 1 < len(starts) else len(lines)
