@@ -347,7 +347,10 @@ _CONGRESS = re.compile(r"(?:代表大会|委员会|党委|政府)")
 
 
 # A journal article's head lines (its keywords, its library numbers)
-_PAPER_META = re.compile(r"^\s*(?:关键词|關鍵詞|关键字|中图分类号|中圖分類號|文献标[志识]码|文獻標[志識]碼|文章编号|文章編號|DOI)\s*[:：]", re.I)
+# A paper's fields, or a person's card in a profile ("单位：云南省人力资源和社会保障厅", "驻村地点：…")
+_PAPER_META = re.compile(r"^\s*(?:关键词|關鍵詞|关键字|中图分类号|中圖分類號|文献标[志识]码|文獻標[志識]碼|文章编号|文章編號|DOI"
+                         r"|(?:工作|所在|派出)?单位|單位|职务|職務|性别|性別|年龄|年齡|民族|籍贯|籍貫|出生年月|政治面貌"
+                         r"|入党时间|入黨時間|学历|學歷|驻村地点|駐村地點|驻村时间|駐村時間)\s*[:：]", re.I)
 
 
 _ITEM_NUMBER = re.compile(r"^\s*\d{1,2}\s*[、．.]\s*")
