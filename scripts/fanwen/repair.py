@@ -423,7 +423,7 @@ def split_glued_title(text: str, known_title: str = "") -> tuple[str, str]:
         if text[:n] == text[n: 2 * n] and not ends_sentence(text[:n]) and cjk_count(text[:n]) >= 4:
             return text[:n], text[2 * n:].lstrip()
     m = _TITLE_THEN_SPACE.match(text)
-    if m and cjk_count(m.group("title")) >= 4 and cjk_count(m.group("body")) >= 40:
+    if m and cjk_count(m.group("title")) >= 6 and cjk_count(m.group("body")) >= 40:
         return m.group("title"), m.group("body")
     # the title ends like a whole one ("…工作情况的总结") and the text follows it directly
     head = re.match(r"[^，。；！？,;!?“”]{6,40}", text)
