@@ -280,9 +280,9 @@ def classify_genre(titles: str, opening: str, closing: str, page_label: str, bod
     if value:
         return value, f"正文含“{word}”"
     if page_label:
-        value, word = _first_match(page_label, cfg["title"], "genre")
-        if value:
-            return value, f"页面标注“{page_label}”"
+        found = _title_genre(re.sub(r"\s+|《[^《》]*》", "", page_label), cfg)
+        if found:
+            return found[0], f"页面标注“{page_label}”"
         if page_label in cfg["vocabulary"]:
             return page_label, f"页面标注“{page_label}”"
     scores = Counter()

@@ -170,6 +170,17 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
             title_done = True
             i += 1
             continue
+        if (title_parts and not title_done and is_title_like(s) and cjk_count(s) >= 6
+                and len(fold(s)) < len(fold(title)) and fold(title).startswith(fold(s))):
+            # "…路径选择（微山法院张月）" then "司法责任制改革进程中" / "基层法院…路径选择": the
+            # page's listing title, then the report's own heading broken over lines
+            for part, part_no in zip(title_parts, title_nos):
+                rep.remove("page_title", part, part_no)
+            if not rep.listing_title:
+                rep.listing_title = title
+            title_parts, title_nos = [s], [no]
+            i += 1
+            continue
         sub = subtitle_text(s)
         if sub:
             if meta.get("subtitle"):
@@ -246,17 +257,6 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
             for part, part_no in zip(title_parts, title_nos):
                 rep.remove("page_title", part, part_no)
             if not rep.listing_title and names_genre(title):
-                rep.listing_title = title
-            title_parts, title_nos = [s], [no]
-            i += 1
-            continue
-        if (title_parts and not title_done and is_title_like(s) and cjk_count(s) >= 6
-                and len(fold(s)) < len(fold(title)) and fold(title).startswith(fold(s))):
-            # "…路径选择（微山法院张月）" then "司法责任制改革进程中" / "基层法院…路径选择": the
-            # page's listing title, then the report's own heading broken over lines
-            for part, part_no in zip(title_parts, title_nos):
-                rep.remove("page_title", part, part_no)
-            if not rep.listing_title:
                 rep.listing_title = title
             title_parts, title_nos = [s], [no]
             i += 1
