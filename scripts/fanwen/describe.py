@@ -263,6 +263,9 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
             continue
         if title_parts and complete_title(title) and not complete_title(s) and is_title_like(s) and not title_done:
             break  # a whole title ("…工作纪实（二）") is followed by the text's first heading
+        if (title_parts and not title_done and cjk_count(title) >= 20 and not runs_on(title) and not names_genre(title)
+                and is_title_like(s) and not complete_title(s) and cjk_count(s) <= 12 and not _JOINER_START.match(s.strip())):
+            break  # a long title line that does not run on, then a short heading: the text's first
         if is_title_like(s) and not title_done and len(title_parts) < 3:
             if title_parts and (title_repeated or (complete_title(title) and complete_title(s)
                                                    and not _JOINER_START.match(s.strip()))):
