@@ -164,7 +164,7 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
     selfref = Counter()
     for rule in cfg["self"]:
         for word in rule["words"]:
-            n = body.count(word)
+            n = body.count(word) + titles.count(word)  # "关于我县…的调查报告" names its unit too
             if n:
                 selfref[(rule["type"], word)] += n
     if any(t != cfg["fallback"] for t, _w in selfref):
