@@ -167,9 +167,10 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
             n = body.count(word) + titles.count(word)  # "关于我县…的调查报告" names its unit too
             if n:
                 selfref[(rule["type"], word)] += n
-    if any(t != cfg["fallback"] for t, _w in selfref):
-        # a unit naming itself ("我校") says more than a text speaking of the nation ("我国")
-        selfref = Counter({k: n for k, n in selfref.items() if k[0] != cfg["fallback"]})
+    # a text speaking of the nation ("我国") names no unit: its title may still name one
+    # (and its superior), else 综合 before the body's words
+    nation = [(w, n) for (t, w), n in selfref.items() if t == cfg["fallback"]]
+    selfref = Counter({k: n for k, n in selfref.items() if k[0] != cfg["fallback"]})
     if selfref:
         by_type = Counter()
         for (t, _w), n in selfref.items():
@@ -184,6 +185,8 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
         value, word = _first_match(titles, cfg["title"], "type")
         if value:
             return value, f"标题含“{word}”"
+    if nation:
+        return cfg["fallback"], f"正文自称“{nation[0][0]}”{nation[0][1]}次"
     scores: Counter = Counter()
     hits: dict[str, list[str]] = {}
     cap = int(cfg.get("text_cap", 5))
