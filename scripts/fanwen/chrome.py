@@ -247,7 +247,7 @@ def _title_before_meta(text: str, rule: rules.Rule, disabled: frozenset[str]) ->
 
 
 # The site's stamp under an article's heading: publish time, source, views
-_STAMPS = frozenset({"publish_meta", "site_timestamp"})
+_STAMPS = frozenset({"publish_meta", "site_timestamp", "clock_stamp"})
 
 
 def _strip_above_stamped_title(page: Page, kept: list[Line]) -> list[Line]:
