@@ -244,8 +244,9 @@ def _news_lead(body: str, cfg: dict) -> str:
     ''
     """
     first = next((p.strip() for p in body.split("\n") if cjk_count(p) >= 20), "")
-    m = re.match(cfg["pattern"], to_simplified(first))
-    if not m or len(_FIRST_PERSON.findall(to_simplified(body))) > cfg["max_first_person"]:
+    text = to_simplified(body)
+    m = re.match(cfg["pattern"], to_simplified(first)) or re.search(cfg["credit"], text)
+    if not m or len(_FIRST_PERSON.findall(text)) > cfg["max_first_person"]:
         return ""
     return m.group(0)
 
