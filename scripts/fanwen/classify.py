@@ -147,6 +147,7 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
     """
     cfg = rules.units()
     org, titles, body, position = (to_simplified(x) for x in (org, titles, body, position))
+    org = re.split(r"[丨|｜]", org)[-1].strip()  # "禄警护航丨禁毒大队": a column's name before it
     if org:
         value, reason = type_of_org(org)
         if value and unit_of_org(org)[1] in cfg["weak_unit_words"]:
