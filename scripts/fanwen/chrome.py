@@ -328,7 +328,7 @@ def _strip_page_headings(page: Page, kept: list[Line], disabled: frozenset[str])
 
 # What an editor's intro says it brings: "下面是小编为大家整理的街道工作总结及2023年工作思路,供大家参考。"
 _INTRO_NAMES = re.compile(r"(?:整理|收集|带来|分享|准备|推荐|精选)(?:了|的)(?:一篇|几篇|\d+篇)?(?:关于)?"
-                          r"(?P<title>[^，。,！!？?；;“”\s]{4,40}?)(?:[（(【][^）)】]*[）)】])?(?=[，。,！!；;]|范文|$)")
+                          r"(?P<title>(?![\d一二三四五六七八九十几]+篇)[^，。,！!？?；;“”\s]{4,40}?)(?:[（(【][^）)】]*[）)】])?(?=[，。,！!；;]|范文|$)")
 
 _TITLE_PARTS = re.compile(r"\s*(?:[-_|｜–—]+|\s)\s*")
 
