@@ -177,6 +177,12 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
         rule = match_line_rule(ln.text, scope, disabled)
         if rule is not None and rule.name == "editor_heading":
             editor_para = True
+        if rule is not None and rule.name == "meta_bullet" and _stamp_follows(lines, i, scope, disabled):
+            # "• 榮促進會會員大會通過報告續擴會址" over "时间:… 来源:…": the article's heading in a list
+            bullet = _BULLET.match(ln.text)
+            page.removed.append(Removal(rule.name, bullet.group(0), ln.no))
+            kept.append(Line(ln.text[bullet.end():].strip(), ln.no, indent=ln.indent))
+            continue
         title = _title_before_meta(ln.text, rule, disabled) if rule is not None else ""
         if title:
             # "師德學習心得——孫燕作者:孫燕瀏覽數:4次": the heading keeps its line, the stamp goes
@@ -250,6 +256,14 @@ def _title_before_meta(text: str, rule: rules.Rule, disabled: frozenset[str]) ->
 _STAMPS = frozenset({"publish_meta", "site_timestamp", "clock_stamp"})
 
 
+def _stamp_follows(lines: list[Line], i: int, scope: str, disabled: frozenset[str]) -> bool:
+    """Is the next line a publish stamp, and line i a heading over it (not a value)?"""
+    nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+    rule = match_line_rule(nxt, scope, disabled) if nxt else None
+    head = _BULLET.sub("", lines[i].text)
+    return rule is not None and rule.name in _STAMPS and is_title_like(head) and cjk_count(head) >= 6
+
+
 def _strip_above_stamped_title(page: Page, kept: list[Line]) -> list[Line]:
     """A CMS prints its header, then the article's heading, then the stamp ("发布时间：…
     来源：…"): the heading is the line right above the stamp, and the short lines above
@@ -319,7 +333,7 @@ def _strip_page_headings(page: Page, kept: list[Line], disabled: frozenset[str])
     out = []
     for i, ln in enumerate(kept):
         rule = names.get(fold(line_key(ln.text))) if i < first_body else None
-        if rule:
+        if rule and ln.no != page.stamped_heading:  # the heading a stamp stands under is the article's
             page.removed.append(Removal(rule, ln.text, ln.no))
         else:
             out.append(ln)

@@ -171,9 +171,10 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
             i += 1
             continue
         if (title_parts and not title_done and is_title_like(s) and cjk_count(s) >= 6
-                and len(fold(s)) < len(fold(title)) and fold(title).startswith(fold(s))):
-            # "…路径选择（微山法院张月）" then "司法责任制改革进程中" / "基层法院…路径选择": the
-            # page's listing title, then the report's own heading broken over lines
+                and len(fold(s)) < len(fold(title)) and fold(s) in fold(title)):
+            # "…路径选择（微山法院张月）" then "司法责任制改革进程中" / "基层法院…路径选择", or
+            # "2022年度如何写好…（范文推荐）" then "如何写好…": the page's listing title, then the
+            # report's own heading (maybe broken over lines) inside it
             for part, part_no in zip(title_parts, title_nos):
                 rep.remove("page_title", part, part_no)
             if not rep.listing_title:
