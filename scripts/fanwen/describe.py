@@ -108,6 +108,8 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
             continue
         if is_salutation(s) or numbering(s)[0] or (is_body_line(s) and not long_title) or len(s) > 80:
             break
+        if not title_parts and _SENTENCE_OPENER.match(s) and not complete_title(s):
+            break  # "根据2003年初制定的工作计划": the first sentence, broken off by the page
         if not title_parts and _SITE_LABEL.search(s) and cjk_count(s) <= 10:
             rep.remove("head_decoration", s, no)  # the site's own label ("公司网站群"), no title
             if rep.listing_title and _same(rep.listing_title, s):
@@ -519,6 +521,10 @@ def self_named_title(rep: Report) -> str:
     return m.group("name").strip() if m else ""
 
 
+# How a sentence of a report opens, never a title ("根据…", "为了进一步…", "今年以来…")
+_SENTENCE_OPENER = re.compile(r"^\s*(?:根据|按照|依据|依照|为了|为进一步|随着|近年来|今年以来|一年来)")
+
+
 def _fallback_title(rep: Report) -> str:
     """A title for a report whose head has none, as an editor would give it.
 
@@ -528,8 +534,10 @@ def _fallback_title(rep: Report) -> str:
     if not rep.lines:
         return "（无标题）"
     first = rep.lines[0].text.strip()
-    # a salutation, a person's name or a numbered heading opens the text: it is no title
-    opening = is_salutation(first) or is_person_name(first) or bool(numbering(first)[0])
+    # a salutation, a person's name or a numbered heading opens the text: it is no title;
+    # nor is the start of a sentence broken off by the page ("根据2003年初制定的工作计划")
+    opening = (is_salutation(first) or is_person_name(first) or bool(numbering(first)[0])
+               or bool(_SENTENCE_OPENER.match(first)))
     if len(first) <= 60 and not is_body_line(first) and cjk_count(first) >= 2 and not opening:
         rep.lines = rep.lines[1:]
         return first
