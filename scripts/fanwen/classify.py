@@ -197,6 +197,8 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
             if n:
                 scores[rule["type"]] += n * int(rule.get("weight", 1))
                 hits.setdefault(rule["type"], []).append(word)
+    floor = cfg.get("text_min_by_type", {})
+    scores = Counter({t: n for t, n in scores.items() if n >= floor.get(t, 0)})
     if scores and max(scores.values()) >= cfg["text_min"]:
         best = max(scores, key=lambda t: (scores[t], -cfg["vocabulary"].index(t)))
         return best, f"正文关键词：{'、'.join(hits[best][:4])}（{scores[best]}分）"
