@@ -203,6 +203,8 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
         text, cut = strip_inline_chrome(ln.text, disabled)
         for name, frag in cut:
             page.removed.append(Removal(name, frag, ln.no))
+            if name == "news_dateline" and re.search(r"[讯电訊電]\s*(?:[（(][^（()）]*[)）])?\s*[:：]?\s*$", frag):  # not a site's name before a salutation
+                page.dateline_lines.add(ln.no)
             if name == "member_cut":  # the site cut the text here for non-members
                 page.paywalled = True
                 page.paywall_lines.append(ln.no)

@@ -254,7 +254,8 @@ def _news_lead(body: str, cfg: dict) -> str:
     return m.group(0)
 
 
-def classify_genre(titles: str, opening: str, closing: str, page_label: str, body: str = "") -> tuple[str, str]:
+def classify_genre(titles: str, opening: str, closing: str, page_label: str, body: str = "",
+                   dateline: bool = False) -> tuple[str, str]:
     """Genre and the reason for it.
 
     >>> classify_genre("创先争优推进会汇报材料", "", "", "")
@@ -280,6 +281,8 @@ def classify_genre(titles: str, opening: str, closing: str, page_label: str, bod
             value, word, near = found
             return value, (f"标题含“{word}”，归入最接近的{value}" if near else f"标题含“{word}”")
     lead = _news_lead(body or opening, cfg["news_lead"])
+    if dateline and not lead and len(_FIRST_PERSON.findall(body)) <= cfg["news_lead"]["max_first_person"]:
+        return cfg["news_lead"]["genre"], "正文以消息电头开头（“…电”“…讯”），是一则消息"
     if lead:
         lead = lead if len(lead) <= 24 else lead[:12] + "…" + lead[-10:]
         return cfg["news_lead"]["genre"], f"正文以消息导语开头（“{lead}”）"
@@ -325,7 +328,7 @@ def unit_of_position(position: str) -> str:
     return _POSITION.sub("", first)
 
 
-def classify(rep: Report, page_label: str) -> None:
+def classify(rep: Report, page_label: str, dateline: bool = False) -> None:
     meta = rep.meta
     body = "\n".join(ln.text for ln in rep.lines)
     titles = " ".join(filter(None, [meta.get("title", ""), meta.get("listing_title", ""), meta.get("subtitle", "")]))
@@ -340,7 +343,8 @@ def classify(rep: Report, page_label: str) -> None:
     org = meta.get("org", "") or unit_of_position(meta.get("position", ""))
     unit_type, unit_reason = classify_unit_type(org, titles, body, meta.get("position", ""))
     window = int(rules.genres().get("body_window", 400))
-    genre, genre_reason = classify_genre([h for h in heads if h], body[:window], body[-window:], page_label, body)
+    genre, genre_reason = classify_genre([h for h in heads if h], body[:window], body[-window:], page_label, body,
+                                         dateline)
     meta.update(unit_type=unit_type, unit_type_reason=unit_reason, genre=genre, genre_reason=genre_reason)
     if unit_reason.startswith(NO_CLUE) or genre_reason.startswith(NO_CLUE):
         rep.flags.add("unclassified")  # a fallback, shown on the page for an editor to check

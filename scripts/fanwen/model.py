@@ -51,6 +51,7 @@ class Page:
     announced_label: str = ""
     paywalled: bool = False
     paywall_lines: list[int] = field(default_factory=list)  # last line before each paywall
+    dateline_lines: set[int] = field(default_factory=set)  # lines a news dateline was cut from ("新华社北京9月3日电")
     title: str = ""
     html_title: str = ""  # the HTML page's <title> as written
     intro_title: str = ""  # what the site editor's intro says the page brings
