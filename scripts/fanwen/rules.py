@@ -33,7 +33,31 @@ class Rule:
 
 
 def _load(name: str) -> dict:
-    return yaml.safe_load((RULES_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+    d = yaml.safe_load((RULES_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+    _check_words(d, f"rules/{name}.yaml")
+    return d
+
+
+def _check_words(node: object, where: str, path: str = "") -> None:
+    """Every word list holds plain strings: an unquoted "[摘要]" inside a YAML list is a
+    nested list, and would fail (or match nothing) far from the file that holds it.
+
+    >>> _check_words({"body": [{"words": ["摘要：", ["摘要"]]}]}, "rules/x.yaml")
+    Traceback (most recent call last):
+    ...
+    ValueError: rules/x.yaml: body[0].words holds ['摘要'], not a word (quote it)
+    """
+    if isinstance(node, dict):
+        for key, value in node.items():
+            here = f"{path}.{key}" if path else str(key)
+            if key == "words" and isinstance(value, list):
+                for w in value:
+                    if not isinstance(w, str):
+                        raise ValueError(f"{where}: {here} holds {w!r}, not a word (quote it)")
+            _check_words(value, where, here)
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            _check_words(item, where, f"{path}[{i}]")
 
 
 def _rule(d: dict) -> Rule:
