@@ -61,7 +61,7 @@ def match_line_rule(text: str, scope: str, disabled: frozenset[str] = frozenset(
     for rule in rules.chrome()["line"]:
         if rule.scope not in ("anywhere", scope) or rule.name in disabled:
             continue
-        m = rule.pattern.search(unbulleted) or rule.pattern.search(key)
+        m = rule.pattern.search(unbulleted) or (unbulleted != key and rule.pattern.search(key))
         if m and (rule.name != "item_count" or _is_listing_heading(m, scope)):
             return rule
     return None
