@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import codecs
 import re
+import warnings
 
 import charset_normalizer
-from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag, XMLParsedAsHTMLWarning
 
 from .model import Line, Page, Removal
 from .chrome import is_body_line
@@ -178,7 +179,10 @@ def html_lines(text: str, page: Page) -> list[Line]:
     Text split across inline elements (``<span>``, ``<font>``, ``<o:p>``,
     ``<st1:chsdate>``) stays on one line; block elements and ``<br>`` end lines.
     """
-    soup = BeautifulSoup(text, "html.parser")
+    with warnings.catch_warnings():
+        # a saved RSS feed is XML: read as HTML it still gives its visible text, which is all we want
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(text, "html.parser")
     title = soup.find("title")
     if isinstance(title, Tag):
         page.html_title = normalise_line(title.get_text(" "))
