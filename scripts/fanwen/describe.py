@@ -172,8 +172,8 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
             title_done = True
             i += 1
             continue
-        if (title_parts and not title_done and is_title_like(s) and cjk_count(s) >= 6
-                and len(fold(s)) < len(fold(title)) and fold(s) in fold(title)):
+        if (title_parts and (not title_done or lines[i - 1].no == title_nos[-1]) and is_title_like(s)
+                and cjk_count(s) >= 6 and len(fold(s)) < len(fold(title)) and fold(s) in fold(title)):
             # "…路径选择（微山法院张月）" then "司法责任制改革进程中" / "基层法院…路径选择", or
             # "2022年度如何写好…（范文推荐）" then "如何写好…": the page's listing title, then the
             # report's own heading (maybe broken over lines) inside it
@@ -182,6 +182,7 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
             if not rep.listing_title:
                 rep.listing_title = title
             title_parts, title_nos = [s], [no]
+            title_done = False  # the heading may go on over the next line
             i += 1
             continue
         sub = subtitle_text(s)
