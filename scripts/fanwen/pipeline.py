@@ -14,7 +14,7 @@ from . import chrome, classify, describe, mojibake, repair, split, structure
 from .model import Line, Page, Removal, Report, body_chars
 from .read import read_page
 from .text import Lexicon, cjk_count, to_simplified
-from .shapes import is_person_name
+from .shapes import is_org_name, is_person_name
 
 
 @dataclass(frozen=True)
@@ -182,7 +182,10 @@ def _mark_headings(rep: Report, page: Page, opts: Options) -> None:
 
 
 def _find_org(rep: Report, page: Page, opts: Options) -> None:
-    org = rep.meta.get("org") or rep.meta.get("signature") or describe.find_org_in_body(rep)
+    # a byline's position names its unit ("微山县人民法院党组成员、政治部主任") before the body does
+    unit = classify.unit_of_position(rep.meta.get("position", ""))
+    org = (rep.meta.get("org") or rep.meta.get("signature") or (unit if is_org_name(unit) else "")
+           or describe.find_org_in_body(rep))
     if org:
         rep.meta["org"] = describe.fuller_org(org, rep)
 
