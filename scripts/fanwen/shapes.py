@@ -82,9 +82,14 @@ def is_org_name(s: str) -> bool:
 
 
 def org_line(s: str) -> str:
-    """"市疾病预防控制中心:" (an organisation, then a colon, nothing else) -> the name."""
+    """"市疾病预防控制中心:" (an organisation, then a colon, nothing else) -> the name. Those a
+    notice is addressed to ("各党支部：", "所属各单位：") are no writer.
+
+    >>> org_line("市疾病预防控制中心:"), org_line("各党支部：")
+    ('市疾病预防控制中心', '')
+    """
     s = s.strip()
-    if s[-1:] in (":", "：") and is_org_name(s[:-1]):
+    if s[-1:] in (":", "：") and is_org_name(s[:-1]) and not re.match(r"^(?:各|全体|所属|公司所属|局属)", s):
         return s[:-1].strip()
     return ""
 
