@@ -184,10 +184,15 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
             kept.append(Line(ln.text[bullet.end():].strip(), ln.no, indent=ln.indent))
             continue
         title = _title_before_meta(ln.text, rule, disabled) if rule is not None else ""
-        if title:
-            # "師德學習心得——孫燕作者:孫燕瀏覽數:4次": the heading keeps its line, the stamp goes
-            page.removed.append(Removal(rule.name, ln.text[len(title):], ln.no))
-            kept.append(Line(title.strip(), ln.no, indent=ln.indent))
+        rest = _text_after_meta(ln.text, rule) if rule is not None else ""
+        if title or rest:
+            # "師德學習心得——孫燕作者:孫燕瀏覽數:4次": the heading keeps its line, the stamp goes;
+            # "…来源:人民日报 作者:张秀贤 保持共产党员先进性，…": so does the text after the stamp
+            page.removed.append(Removal(rule.name, ln.text[len(title): len(ln.text) - len(rest)], ln.no))
+            if title.strip():
+                kept.append(Line(title.strip(), ln.no, indent=ln.indent))
+            if rest:
+                kept.append(Line(rest.strip(), ln.no, indent=ln.indent))
             continue
         if rule is not None:
             page.removed.append(Removal(rule.name, ln.text, ln.no))
@@ -252,6 +257,31 @@ def _title_before_meta(text: str, rule: rules.Rule, disabled: frozenset[str]) ->
         return ""
     n = len(head)
     return text[:n] if fold(text[:n]) == fold(head) else ""
+
+
+# A run of a stamp's labelled fields ("来源:人民日报 作者:张秀贤 "), each value without spaces
+_META_FIELDS = re.compile(r"(?:(?:来源|作者|编辑|责任编辑|发布时间|发布日期|更新时间|时间|日期|浏览|阅读|点击|人气)\s*[:：]\s*\S{0,30}\s+)+")
+
+
+def _text_after_meta(text: str, rule: rules.Rule) -> str:
+    """The report's text the site ran on after its stamp on one line ("…来源:人民日报
+    作者:张秀贤 保持共产党员先进性，对于我们党来说，…"), or "".
+
+    >>> t = "来源:人民日报 作者:张秀贤 保持共产党员先进性，对于我们党来说，无疑是一个老话题。但在今天，我们党把它提到全党同志面前。"
+    >>> _text_after_meta(t, match_line_rule(t, "head"))[:9]
+    '保持共产党员先进性'
+    """
+    if rule.name != "publish_meta":
+        return ""
+    m = None
+    for m in _META_FIELDS.finditer(text):
+        pass
+    if m is None:
+        return ""
+    rest = text[m.end():]
+    # a last field whose Latin value runs into the text ("作者:admin新华社北京…")
+    rest = re.sub(r"^(?:来源|作者|编辑|责任编辑)\s*[:：]\s*[A-Za-z0-9_@.\-]{1,30}(?=[\u4e00-\u9fff])", "", rest)
+    return rest if is_body_line(rest) and re.search(r"[。！？]", rest) else ""
 
 
 # The site's stamp under an article's heading: publish time, source, views
