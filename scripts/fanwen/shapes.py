@@ -68,14 +68,16 @@ def is_org_name(s: str) -> bool:
 
     >>> is_org_name("井陉县公路工程队"), is_org_name("市疾病预防控制中心"), is_org_name("部门创先争优点评工作汇报")
     (True, True, False)
-    >>> is_org_name("创先争优推进会")
-    False
+    >>> is_org_name("创先争优推进会"), is_org_name("因地制宜 突出特色 创建文明社区")
+    (False, False)
     """
     s = s.strip()
     if not (2 <= len(s) <= 30) or cjk_count(s) < 2:
         return False
     if any(not ch.isalnum() and ch not in _NAME_PUNCT_OK and not ch.isspace() for ch in s):
         return False
+    if len(s.split()) > 2:
+        return False  # "因地制宜 突出特色 创建文明社区": a slogan of phrases, not a name
     st = rules.structure()
     k = simple(s)
     return bool(st["org_suffix_re"].search(k)) and not st["title_words_re"].search(k)
