@@ -346,11 +346,15 @@ def _strip_page_headings(page: Page, kept: list[Line], disabled: frozenset[str])
     ("协会动态" under "您的位置:首页> 协会动态", "党员文章" over "党员文章(精选20篇)"):
     a step of the breadcrumb or the label of the listing heading, not the report's heading."""
     names: dict[str, str] = {}
+    last_steps: set[str] = set()  # a breadcrumb's last step names the article itself
     if "breadcrumb" not in disabled:
         for r in page.removed:
             if r.rule == "breadcrumb":
-                for crumb in _CRUMB_SPLIT.split(re.sub(r"^.*?[:：]", "", line_key(r.text))):
+                crumbs = [c for c in _CRUMB_SPLIT.split(re.sub(r"^.*?[:：]", "", line_key(r.text))) if c.strip()]
+                for crumb in crumbs:
                     names[fold(crumb)] = "breadcrumb"
+                if crumbs and cjk_count(crumbs[-1]) >= 10:
+                    last_steps.add(fold(crumbs[-1]))
     if page.announced_label and "item_count" not in disabled:
         names.setdefault(fold(page.announced_label), "item_count")
     for r in page.removed:
@@ -365,7 +369,8 @@ def _strip_page_headings(page: Page, kept: list[Line], disabled: frozenset[str])
     out = []
     for i, ln in enumerate(kept):
         rule = names.get(fold(line_key(ln.text))) if i < first_body else None
-        if rule and ln.no != page.stamped_heading:  # the heading a stamp stands under is the article's
+        # the heading a stamp stands under, or one the breadcrumb ends on, is the article's
+        if rule and ln.no != page.stamped_heading and fold(line_key(ln.text)) not in last_steps:
             page.removed.append(Removal(rule, ln.text, ln.no))
         else:
             out.append(ln)

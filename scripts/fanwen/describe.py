@@ -162,6 +162,11 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
             rep.remove("head_decoration", s, no)
             i += 1
             continue
+        if title_parts and not is_date_line(s) and cjk_count(s) == 0 and re.fullmatch(r"\s*[A-Za-z_]+\d+\s*", s):
+            # a user name under the heading ("is_353097"): the uploader's, not the text's
+            rep.remove("head_decoration", s, no)
+            i += 1
+            continue
         rest = _after_title(s, known)
         if rest is not None:
             # the title repeated with the author glued on: "…新发展李云清"
