@@ -37,7 +37,7 @@ TARGETS = {"count": 0.95, "title": 0.90, "unit_type": 0.90, "genre": 0.85, "must
 # brought up to TARGETS (raise it with every improvement; drop it once TARGETS hold).
 FLOORS = {
     "tune": {"count": 0.99, "title": 0.93, "unit_type": 0.86, "genre": 0.85, "must": 0.99, "chrome": 160},
-    "held": {"count": 0.98, "title": 0.83, "unit_type": 0.82, "genre": 0.80, "must": 0.99, "chrome": 362},
+    "held": {"count": 0.98, "title": 0.83, "unit_type": 0.82, "genre": 0.80, "must": 0.99, "chrome": 360},
 }
 FIELDS = ("count", "boundary", "title", "unit_type", "genre", "date", "flags", "must")
 
