@@ -527,6 +527,8 @@ def self_named_title(rep: Report) -> str:
     return m.group("name").strip() if m else ""
 
 
+_ABSTRACT_LABEL = re.compile(r"^\s*[【\[]?\s*(?:摘\s*要|内容提要|内容摘要|提\s*要|导\s*读)\s*[】\]]?\s*[:：]?[\s|｜]*")
+
 # How a sentence of a report opens, never a title ("根据…", "为了进一步…", "今年以来…")
 _SENTENCE_OPENER = re.compile(r"^\s*(?:根据|按照|依据|依照|为了|为进一步|随着|近年来|今年以来|一年来)")
 
@@ -549,5 +551,6 @@ def _fallback_title(rep: Report) -> str:
         return first
     rep.flags.add("untitled")
     text = next((ln.text.strip() for ln in rep.lines if is_body_line(ln.text)), first)
+    text = _ABSTRACT_LABEL.sub("", text)  # "摘 要：当前，…": the label is no word of the text
     words = text[:20].rstrip("，,。、；;：: ")
     return f"{words}……" if len(text) > 20 else words or "（无标题）"
