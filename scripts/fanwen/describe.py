@@ -16,7 +16,7 @@ from .dates import is_date_line, parse_date, split_trailing_date
 from .model import Line, Report
 from .shapes import (
     byline, complete_title, is_distribution_line, is_document_number, is_distribution_start, is_org_name, is_person_name, is_salutation,
-    is_signature, is_title_like, names_genre, numbering, runs_on, org_and_title, org_line, subtitle_text,
+    is_signature, is_title_like, names_genre, numbering, runs_on, org_and_title, org_line, simple, subtitle_text,
 )
 from . import rules
 from .text import cjk_count, compact, ends_sentence, fold, is_cjk
@@ -409,6 +409,21 @@ def _after_title(s: str, titles: list[str]) -> str | None:
             if not ft.startswith(acc):
                 break
     return None
+
+
+def lift_credit_line(rep: Report) -> None:
+    """A credit line among the text's first lines ("作者:余练" under a paper's abstract) is the
+    byline: it goes up to it, the text closes over it."""
+    if rep.meta.get("author"):
+        return
+    for i, ln in enumerate(rep.lines[:4]):
+        if rules.structure()["credit_re"].match(simple(ln.text)):
+            _who, name = byline(ln.text)
+            if name:
+                rep.meta["author"] = name
+                rep.meta["byline"] = "　".join(filter(None, [rep.meta.get("byline", ""), ln.text.strip()]))
+                del rep.lines[i]
+            return
 
 
 def drop_running_titles(rep: Report) -> None:

@@ -153,6 +153,7 @@ def _parse_head(rep: Report, page: Page, opts: Options) -> None:
         # the site's name for what it lists is a better name than the first words; still flagged
         rep.meta["title"] = page.announced_label or page.crumb_title
     describe.drop_running_titles(rep)
+    describe.lift_credit_line(rep)
 
 
 def _parse_closing(rep: Report, page: Page, opts: Options) -> None:
