@@ -271,14 +271,10 @@ def _text_after_meta(text: str, rule: rules.Rule) -> str:
     >>> _text_after_meta(t, match_line_rule(t, "head"))[:9]
     '保持共产党员先进性'
     """
-    if rule.name != "publish_meta":
+    fields = list(_META_FIELDS.finditer(text)) if rule.name == "publish_meta" else []
+    if not fields:
         return ""
-    m = None
-    for m in _META_FIELDS.finditer(text):
-        pass
-    if m is None:
-        return ""
-    rest = text[m.end():]
+    rest = text[fields[-1].end():]
     # a last field whose Latin value runs into the text ("作者:admin新华社北京…")
     rest = re.sub(r"^(?:来源|作者|编辑|责任编辑)\s*[:：]\s*[A-Za-z0-9_@.\-]{1,30}(?=[\u4e00-\u9fff])", "", rest)
     return rest if is_body_line(rest) and re.search(r"[。！？]", rest) else ""

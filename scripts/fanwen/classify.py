@@ -179,11 +179,10 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
         best = max(by_type, key=lambda t: (by_type[t], -cfg["vocabulary"].index(t)))
         word, n = max(((w, n) for (t, w), n in selfref.items() if t == best), key=lambda x: (x[1], x[0]))
         # one "我省"/"我市" says where the writer is, not what it is: a unit the title names comes first
-        region_once = sum(selfref.values()) == 1 and word in cfg["region_self"]
-        title_value, title_word = ("", "") if not region_once or re.search(cfg["meeting_title"], titles) \
-            else _first_match(titles, cfg["title"], "type")
-        if title_value:
-            return title_value, f"标题含“{title_word}”"
+        if sum(selfref.values()) == 1 and word in cfg["region_self"] and not re.search(cfg["meeting_title"], titles):
+            value, title_word = _first_match(titles, cfg["title"], "type")
+            if value:
+                return value, f"标题含“{title_word}”"
         return best, f"正文自称“{word}”{n}次"
     value, reason = _superior(body, cfg)
     if value:
