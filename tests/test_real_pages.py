@@ -6,6 +6,7 @@ over sites and kinds, a source line for every page, and nothing lost on it.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 
@@ -65,6 +66,14 @@ def test_sources_md_lists_every_page() -> None:
 def test_nothing_lost_on_real_pages(tmp_path) -> None:
     assert run_clean(REAL / "pages", tmp_path) == 0
     assert [str(x) for x in check_nothing_lost(REAL / "pages", tmp_path)] == []
+
+
+def test_genre_model_learned_from_the_tune_half_only() -> None:
+    """The genre model (rules/genre_model.json) has seen every tune page and no held page."""
+    model = json.loads((rules.RULES_DIR / "genre_model.json").read_text(encoding="utf-8"))
+    assert not [n for n in model["trained_on"] if n not in KEYS or half(str(KEYS[n]["source"])) != "tune"]
+    assert model["trained_on"] == sorted(n for n, k in KEYS.items() if half(str(k["source"])) == "tune"), \
+        "relearn with `.venv/bin/python tests/check_real.py --write-genre-model`"
 
 
 def test_targets_are_the_issues() -> None:

@@ -314,7 +314,55 @@ def classify_genre(titles: str, opening: str, closing: str, page_label: str, bod
     if len(body) >= cfg["numberless_min_chars"] and not re.search(r"[0-9０-９]", body):
         # not one figure, date or count: an essay of views, not an account of work done
         return cfg["numberless"], f"{NO_CLUE}；正文无一处数字，像议论文字，归为{cfg['numberless']}"
+    guess = _genre_guess(body, cfg["vocabulary"])
+    if guess:
+        value, words = guess
+        return value, f"{NO_CLUE}；正文字词最接近{value}（{'、'.join(f'“{w}”' for w in words)}）"
     return cfg["fallback"], f"{NO_CLUE}，按最常见文种归为{cfg['fallback']}"
+
+
+def bigrams(text: str) -> set[str]:
+    """The distinct pairs of adjacent Chinese characters of a text, after t2s.
+
+    >>> sorted(bigrams("同志们：要, 抓"))
+    ['同志', '志们']
+    """
+    runs = re.findall(r"[\u4e00-\u9fff]{2,}", to_simplified(text))
+    return {run[i:i + 2] for run in runs for i in range(len(run) - 1)}
+
+
+def _genre_guess(body: str, vocabulary: list[str]) -> tuple[str, list[str]] | None:
+    """(genre, the words that weigh most for it) of a body no rule decided, from the
+    character pairs its genre's texts share (a naive Bayes model learned from the tune
+    half of the real-page corpus, ``rules/genre_model.json``); None without a model.
+
+    >>> _genre_guess("同志们：今天我们召开全县工作会议，我讲三点意见。第一，要提高认识，"
+    ...              "各级各部门要切实负起责任，抓好落实。", rules.genres()["vocabulary"])[0]
+    '讲话稿'
+    """
+    model = rules.genre_model()
+    if not model or len(body) < 50:
+        return None
+    present = [f for f in sorted(bigrams(body)) if f in model["weights"]]
+    if not present:
+        return None
+    scores = {g: base + sum(model["weights"][f][g] for f in present) for g, base in model["base"].items()}
+    best = max(scores, key=lambda g: (scores[g], -vocabulary.index(g)))
+    # the pairs that speak most for it over the runner-up, each grown into the run of
+    # such pairs around its first occurrence ("斗堡" → "战斗堡垒")
+    second = max((g for g in scores if g != best), key=lambda g: scores[g])
+    margin = {f: model["weights"][f][best] - model["weights"][f][second] for f in present}
+    text, words = to_simplified(body), []
+    for f in sorted((f for f in present if margin[f] > 0), key=lambda f: (-margin[f], f))[:3]:
+        start = text.find(f)
+        end = start + 2
+        while start > 0 and end - start < 6 and margin.get(text[start - 1:start + 1], 0) > 0:
+            start -= 1
+        while end < len(text) and end - start < 6 and margin.get(text[end - 1:end + 1], 0) > 0:
+            end += 1
+        if text[start:end] not in words:
+            words.append(text[start:end])
+    return best, words
 
 
 def topic_tags(body: str) -> list[str]:

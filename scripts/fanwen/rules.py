@@ -7,6 +7,8 @@ package's code changes, so caches keyed on it never serve stale output.
 from __future__ import annotations
 
 import hashlib
+import json
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -117,6 +119,29 @@ def genres() -> dict:
 
 
 @lru_cache(maxsize=None)
+def genre_model() -> dict | None:
+    """The genre model learned from the tune half of the real-page corpus, ready to score:
+    per genre a base log-probability (prior and every pair absent) and per character pair
+    what its presence adds (Bernoulli naive Bayes, add-``alpha`` smoothing); None when the
+    file is missing."""
+    path = RULES_DIR / "genre_model.json"
+    if not path.exists():
+        return None
+    d = json.loads(path.read_text(encoding="utf-8"))
+    docs, alpha = d["docs"], d["alpha"]
+    total = sum(docs.values())
+    base = {g: math.log(n / total) for g, n in docs.items()}
+    weights = {}
+    for pair, counts in d["pairs"].items():
+        weights[pair] = {}
+        for g, n in docs.items():
+            p = (counts.get(g, 0) + alpha) / (n + 2 * alpha)
+            base[g] += math.log(1 - p)
+            weights[pair][g] = math.log(p) - math.log(1 - p)
+    return {"base": base, "weights": weights}
+
+
+@lru_cache(maxsize=None)
 def text() -> dict:
     return _load("text")
 
@@ -126,7 +151,7 @@ def rules_version() -> str:
     """Fingerprint of every rule file and every module of the package."""
     h = hashlib.sha256()
     pkg = Path(__file__).parent
-    for p in sorted([*RULES_DIR.glob("*.yaml"), *pkg.glob("*.py")]):
+    for p in sorted([*RULES_DIR.glob("*.yaml"), *RULES_DIR.glob("*.json"), *pkg.glob("*.py")]):
         h.update(p.name.encode())
         h.update(p.read_bytes())
     return h.hexdigest()[:16]
