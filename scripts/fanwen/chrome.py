@@ -196,6 +196,9 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
             continue
         if rule is not None:
             page.removed.append(Removal(rule.name, ln.text, ln.no))
+            if rule.name == "doc_stat_label" and kept and kept[-1].no == ln.no - 1 and _STAT_VALUE.match(kept[-1].text):
+                # "0.02 MB" over "大小", "2024年09月22日" over "发布时间": the card's value goes with it
+                page.removed.append(Removal(rule.name, kept.pop().text, ln.no - 1))
             _note_page_fact(page, rule, ln, kept)
             if rule.name in _STAMPS and page.stamped_heading < 0 and 0 < len(kept) <= 4 \
                     and is_title_like(kept[-1].text) and cjk_count(kept[-1].text) >= 6:
@@ -281,6 +284,9 @@ def _text_after_meta(text: str, rule: rules.Rule) -> str:
 
 
 # The site's stamp under an article's heading: publish time, source, views
+# the value on a document site's fact card: a date, a count, a file size
+_STAT_VALUE = re.compile(r"^\s*(?:(?:19|20)\d\d(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s+\d{1,2}:\d\d(?::\d\d)?)?"
+                         r"|[\d.,]+\s*(?:[KMG]B|页|次|字)?)\s*$", re.I)
 _STAMPS = frozenset({"publish_meta", "site_timestamp", "clock_stamp"})
 
 

@@ -190,6 +190,15 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
             title_done = False  # the heading may go on over the next line
             i += 1
             continue
+        if (title_parts and rep.listing_title and not title_done and len(title_parts) < 4
+                and fold(title) != fold(rep.listing_title)
+                and fold(join_title([*title_parts, s])) in fold(rep.listing_title)):
+            # "中国人民政治协商会议" / "常宁市第十一届委员会常务委员会" / "工 作 报 告": the
+            # heading broken over lines, which together spell the page's listing title
+            title_parts.append(s)
+            title_nos.append(no)
+            i += 1
+            continue
         sub = subtitle_text(s)
         if sub:
             if meta.get("subtitle"):
@@ -260,6 +269,14 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
             title_done = title_done or bool(title_parts)
             i += 1
             continue
+        if (title_parts and not meta.get("subtitle") and _BRACKETED_PHRASE.match(s)
+                and not complete_title(s.strip()[1:-1])):
+            # "2024年教师节校长致辞（一）" / "（知秋九月 感念师恩）": a phrase in brackets under the
+            # title (no date, no organisation: those are read above) is its subtitle
+            meta["subtitle"] = s.strip()
+            title_done = True
+            i += 1
+            continue
         if title_parts and not title_done and is_title_like(s) and _furniture_above(title_parts, s, nxt):
             # "有关党在我心中演讲稿5分钟" / "信息公开" over the report's own heading: the site's
             # listing title or column name, not the first half of the title
@@ -300,6 +317,7 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
         meta["byline"] = "　".join(head)
 
 
+_BRACKETED_PHRASE = re.compile(r"^\s*[（(][^()（）]{2,30}[)）]\s*$")
 _JOINER_START = re.compile(r"^(?:暨|及|和|与|之|的|——|—|-)")
 
 

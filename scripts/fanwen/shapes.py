@@ -126,6 +126,10 @@ def is_title_like(s: str) -> bool:
 
 
 # A newspaper's credit with names after a space ("通讯员 杨彬 卢益建", "记者 张三")
+# a newspaper's credit mark before a byline ("□周 杰"); never a mask ("□□县…")
+_CREDIT_MARK = re.compile(r"^[□■]\s*(?P<rest>[^□■\s].{1,24})$")
+# an author's affiliation line: organisation(s), place, six-digit postcode, maybe in brackets
+_AFFILIATION = re.compile(r"^[（(]?(?P<org>[^（）()\d]{4,60}?)[，,、\s]\s*(?:[\u4e00-\u9fff]{2,8}\s*){1,3}\d{6}[）)]?$")
 _REPORTER = re.compile(r"^\s*(?:通讯员|记者|特约记者|本报记者|见习记者)\s+(?P<names>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,3})\s*$")
 
 
@@ -140,9 +144,27 @@ def byline(s: str) -> tuple[str, str]:
     (('', '艺佳'), ('', '张XX'), ('市自来水公司', '江波'))
     >>> byline("担保业务二部:邹杰"), byline("专题党课：不忘初心"), byline("通讯员 杨彬 卢益建")
     (('担保业务二部', '邹杰'), ('', ''), ('', '杨彬 卢益建'))
+    >>> byline("□周 杰"), byline("（中共广西区委党校、广西行政学院，广西 南宁 530021）")
+    (('', '周 杰'), ('中共广西区委党校', ''))
+    >>> byline("广东珠海金湾发电有限公司 广东珠海 519000"), byline("□□县2019年工作总结")
+    (('广东珠海金湾发电有限公司', ''), ('', ''))
     """
     s = s.strip()
     st = rules.structure()
+    marked = _CREDIT_MARK.match(s)
+    if marked:
+        # "□周 杰", "□ 本報赴安徽調研采訪組": a newspaper's credit mark, then the writer
+        rest = marked.group("rest")
+        if is_person_name(re.sub(r"\s+", "", rest)):
+            return "", rest
+        if re.search(r"本报|记者|通讯员|采访组|调研组", simple(rest)):
+            return "", rest
+        return byline(rest)
+    m = _AFFILIATION.match(s)
+    if m and is_org_name(re.split(r"[、，,]", m.group("org"))[0]):
+        # "（中共广西区委党校，广西 南宁 530021）", "广东珠海金湾发电有限公司 广东珠海 519000":
+        # a paper's author affiliation, with place and postcode
+        return re.split(r"[、，,]", m.group("org"))[0].strip(), ""
     m = st["credit_re"].match(simple(s))
     if m:
         name = s[m.start("name"): m.end("name")]
