@@ -11,7 +11,7 @@ import re
 from . import rules
 from .dates import parse_date
 from .model import Line, Page, Removal
-from .shapes import complete_title, is_org_name, is_title_like, runs_on
+from .shapes import complete_title, is_org_name, is_title_like, runs_on, subtitle_text
 from .text import cjk_count, cn_number, fold, to_simplified
 
 def is_body_line(s: str) -> bool:
@@ -371,8 +371,11 @@ def _strip_page_headings(page: Page, kept: list[Line], disabled: frozenset[str])
     out = []
     for i, ln in enumerate(kept):
         rule = names.get(fold(line_key(ln.text))) if i < first_body else None
-        # the heading a stamp stands under, or one the breadcrumb ends on, is the article's
-        if rule and ln.no != page.stamped_heading and fold(line_key(ln.text)) not in last_steps:
+        # the heading a stamp stands under, or one the breadcrumb ends on, is the article's;
+        # not when another heading follows it ("数字档案馆建设典型案例" over "…档案馆：奋楫笃行…")
+        heading_follows = (i + 1 < first_body and is_title_like(kept[i + 1].text)
+                           and cjk_count(kept[i + 1].text) >= 10 and not subtitle_text(kept[i + 1].text))
+        if rule and ln.no != page.stamped_heading and (fold(line_key(ln.text)) not in last_steps or heading_follows):
             page.removed.append(Removal(rule, ln.text, ln.no))
         else:
             out.append(ln)
