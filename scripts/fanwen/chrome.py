@@ -155,8 +155,51 @@ def _strip_toneless_pinyin(page: Page, disabled: frozenset[str]) -> None:
 
 
 
+# a run of tokens of one or two ASCII characters ("$ M( Z& Y \\8 D")
+_JAM_RUN = re.compile(r"(?<![\x21-\x7e])(?:[\x21-\x7e]{1,2} ){3,}[\x21-\x7e]{1,2}(?=[^\x21-\x7e]|$)")
+
+
+def _is_jammer(run: str) -> bool:
+    """A forum's anti-copy noise (Discuz "jammer" text, hidden on the site and copied with the
+    post): random letters and digits each with a punctuation mark, not a list, a table row,
+    code or English words.
+
+    >>> _is_jammer("$ M( Z& Y \\8 D"), _is_jammer("( I) q3 p! j' C$ t b/ y5 k"), _is_jammer(", `% d. S1 K6 O")
+    (True, True, True)
+    >>> _is_jammer("| 0 | 0 | 0 | |"), _is_jammer("1, 0, 0, 1, 0"), _is_jammer("I am a boy"), _is_jammer("A. B. C. D.")
+    (False, False, False, False)
+    """
+    toks = run.split(" ")
+    # a character with a mark ("Z&", "?4") or a letter with a digit ("m3", "S1")
+    jam = [t for t in toks if re.fullmatch(r"[A-Za-z0-9][^A-Za-z0-9]|[^A-Za-z0-9][A-Za-z0-9]|[A-Za-z]\d|\d[A-Za-z]", t)]
+    marks = {c for t in toks for c in t if not c.isalnum()}
+    letters = sum(1 for t in toks if re.search(r"[A-Za-z]", t))
+    return len(toks) >= 4 and len(jam) >= 3 and len(marks) >= 2 and letters >= 2
+
+
+def _strip_jammer(page: Page, disabled: frozenset[str]) -> None:
+    """Cut forum anti-copy noise wherever it stands: alone on a line or glued to the text
+    ("$ M( Z& Y \\8 D 1月21日下午，…", "…y5 k毛委员说过")."""
+    if "jammer" in disabled:
+        return
+    for ln in page.lines:
+        spans = []
+        for m in _JAM_RUN.finditer(ln.text):
+            start, end = m.span()
+            last = m.group(0).rsplit(" ", 1)[1]
+            if last.isdigit() and end < len(ln.text) and not ln.text[end].isspace():
+                end -= len(last) + 1  # "… G2 P- Q 1月21日": the figure glued to the text is the text's
+            if _is_jammer(ln.text[start:end]):
+                spans.append((start, end))
+        for start, end in reversed(spans):
+            page.removed.append(Removal("jammer", ln.text[start:end], ln.no))
+            before, after = ln.text[:start].rstrip(" "), ln.text[end:].lstrip(" ")
+            ln.text = f"{before} {after}".strip(" ") if before and after else before + after
+
+
 def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> None:
     """Drop chrome lines and spans from a page, logging each under its rule's name."""
+    _strip_jammer(page, disabled)
     _strip_toneless_pinyin(page, disabled)
     lines = page.lines
     if "bullet_menu" not in disabled:

@@ -269,6 +269,13 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
             title_done = title_done or bool(title_parts)
             i += 1
             continue
+        if not title_parts and _BARE_GENRE.match(s) and i and head and head[-1] == lines[i - 1].text:
+            # "…数学教研组" / "工作总结": a genre word alone is no title; the unit's line above
+            # is its first half
+            title_parts, title_nos = [head.pop(), s], [lines[i - 1].no, no]
+            title_done = True
+            i += 1
+            continue
         if (title_parts and not meta.get("subtitle") and _BRACKETED_PHRASE.match(s)
                 and not complete_title(s.strip()[1:-1])):
             # "2024年教师节校长致辞（一）" / "（知秋九月 感念师恩）": a phrase in brackets under the
@@ -317,6 +324,8 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
         meta["byline"] = "　".join(head)
 
 
+_BARE_GENRE = re.compile(r"^\s*(?:年度|年终|上半年|下半年)?(?:工作总结|述职报告|述职述廉报告|工作报告|工作汇报|汇报材料|"
+                         r"心得体会|调研报告|自查报告|工作计划|经验材料|事迹材料|经验交流材料)\s*$")
 _BRACKETED_PHRASE = re.compile(r"^\s*[（(][^()（）]{2,30}[)）]\s*$")
 _JOINER_START = re.compile(r"^(?:暨|及|和|与|之|的|——|—|-)")
 
