@@ -62,6 +62,8 @@ def match_line_rule(text: str, scope: str, disabled: frozenset[str] = frozenset(
         if rule.scope not in ("anywhere", scope) or rule.name in disabled:
             continue
         m = rule.pattern.search(unbulleted) or (unbulleted != key and rule.pattern.search(key))
+        if not m and rule.name == "breadcrumb":
+            m = rule.pattern.search(re.sub(r"^\s*\d{1,2}\.\s+", "", key))  # "1. 首页 > 工作计划": a list's first item
         if m and (rule.name != "item_count" or _is_listing_heading(m, scope)):
             return rule
     return None
@@ -211,8 +213,12 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
     kept: list[Line] = []
     in_head = True  # until the first paragraph that is not itself furniture (an editor's intro is)
     editor_para = False  # the paragraph under an editor's heading ("开栏的话") is the editor's
+    trail_from = -1  # a location label alone ("您所在的位置:"): its trail follows on the next lines
     for i, ln in enumerate(lines):
         scope = "tail" if i > last_body else "head" if in_head else "body"
+        if 0 <= trail_from and i - trail_from <= 2 and _TRAIL.match(line_key(ln.text)) and "breadcrumb" not in disabled:
+            page.removed.append(Removal("breadcrumb", ln.text, ln.no))
+            continue
         if editor_para and is_body_line(ln.text):
             page.removed.append(Removal("editor_heading", ln.text, ln.no))
             editor_para = False
@@ -239,6 +245,8 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
             continue
         if rule is not None:
             page.removed.append(Removal(rule.name, ln.text, ln.no))
+            if rule.name == "empty_field" and _LOCATION.match(line_key(ln.text)):
+                trail_from = i
             if rule.name == "doc_stat_label" and kept and kept[-1].no == ln.no - 1 and _STAT_VALUE.match(kept[-1].text):
                 # "0.02 MB" over "大小", "2024年09月22日" over "发布时间": the card's value goes with it
                 page.removed.append(Removal(rule.name, kept.pop().text, ln.no - 1))
@@ -327,6 +335,9 @@ def _text_after_meta(text: str, rule: rules.Rule) -> str:
 
 
 # The site's stamp under an article's heading: publish time, source, views
+# a location label and a trail of steps under it ("您所在的位置:" / "福建妇联新闻> 基层互动" / "> 正文")
+_LOCATION = re.compile(r"^\s*(?:您的当前位置|您现在的位置|您所在的位置|您当前的位置|您当前位置|所在位置|当前位置|您的位置)\s*[:：]\s*$")
+_TRAIL = re.compile(r"^\s*(?=[^。，,；;！？]{1,40}$)(?:[^>›»＞]{0,16}\s*(?:>>?|›|»|＞)\s*)+[^>›»＞]{0,16}$")
 # the value on a document site's fact card: a date, a count, a file size
 _STAT_VALUE = re.compile(r"^\s*(?:(?:19|20)\d\d(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s+\d{1,2}:\d\d(?::\d\d)?)?"
                          r"|[\d.,]+\s*(?:[KMG]B|页|次|字)?)\s*$", re.I)
@@ -494,7 +505,7 @@ def _strip_tail(page: Page, lines: list[Line], disabled: frozenset[str]) -> list
         longest_after[i] = max(longest_after[i + 1], len(lines[i].text))
     for i in range(last_body + 1, len(lines)):
         text = lines[i].text
-        if (related.name not in disabled and related.pattern.search(text)
+        if (related.name not in disabled and related.pattern.search(line_key(text, disabled))
                 and longest_after[i] <= cfg["related_max_chars"]):
             cut = i
             for ln in lines[i:]:

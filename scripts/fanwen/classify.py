@@ -85,7 +85,9 @@ def type_of_org(org: str) -> tuple[str, str]:
 def _speaker(titles: str, position: str, cfg: dict) -> tuple[str, str]:
     """The unit a speech's speaker or the byline's position speaks for ("市长在…上的讲话")."""
     m = re.search(cfg["meeting_title"], titles)
-    for who in filter(None, [m.group("who").strip() if m else "", position]):
+    # "…专题讨论会发言稿（宣传部部长）": the speaker in brackets after a speech's title
+    bracketed = [b for b in re.findall(r"[（(]([^（）()]{2,16})[)）]", titles) if _first_match(b, cfg["positions"], "type")[0]]
+    for who in filter(None, [m.group("who").strip() if m else "", position, *bracketed[:1]]):
         value, word = _first_match(who, cfg["positions"], "type")
         if value:
             return value, f"讲话人“{who}”是{word}"
