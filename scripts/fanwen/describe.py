@@ -513,7 +513,7 @@ _DEFINED_AS = re.compile(r"(?:^|[，,。；：:])\s*(?P<org>[^，,。；：:“�
 def _clause_org() -> re.Pattern:
     st = rules.structure()
     return re.compile(
-        r"(?:^|[，,。；])\s*(?:现将|我们|经过)?(?P<org>[\u4e00-\u9fff]{2,24}?" + st["org_suffix"] + ")"
+        r"(?:^|[，,。；])\s*(?:现将|我们|经过)?(?P<org>[\u4e00-\u9fffXx×＊*]{2,24}?" + st["org_suffix"] + ")"
         r"(?=" + "|".join(st["actor_verbs"]) + ")"
     )
 
