@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 import pytest
+import yaml
 
 from check_real import FLOORS, HALVES, REAL, TARGETS, grade, half, load_keys, meets_targets, sources_markdown
 from conftest import run_clean
@@ -56,6 +57,36 @@ def test_keys_are_well_formed() -> None:
             assert rep["title"] and rep["first"] and rep["last"] and rep["unit_type"], name
             assert set(rep["unit_type"]) <= set(TARGET_UNITS), (name, rep["unit_type"])
             assert set(rep.get("genre") or []) <= set(TARGET_GENRES), (name, rep.get("genre"))
+
+
+def _flow_items(inner: str) -> list[str]:
+    """The items of a YAML flow list as written: split at ", " outside quotes."""
+    items, cur, quote = [], "", ""
+    for i, ch in enumerate(inner):
+        if quote:
+            cur += ch
+            if ch == quote and not (quote == '"' and inner[i - 1] == "\\"):
+                quote = ""
+        elif ch in "\"'" and not cur.strip():
+            quote, cur = ch, cur + ch
+        elif ch == "," and inner[i + 1: i + 2] in (" ", ""):
+            items.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return [x for x in [*items, cur] if x.strip()]
+
+
+def test_no_key_phrase_is_split_at_a_comma() -> None:
+    """A half-width comma inside an unquoted item of a YAML flow list splits it in two
+    ("must: [一要严密组织,迅速行动]" holds two phrases): such items must be quoted."""
+    split = []
+    for path in sorted((REAL / "keys").glob("*.yaml")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            m = re.match(r"^\s*(?:-\s+)?[A-Za-z_]+:\s*\[(.*)\]\s*$", line)
+            if m and len(yaml.safe_load(f"[{m.group(1)}]") or []) != len(_flow_items(m.group(1))):
+                split.append(f"{path.name}: {line.strip()}")
+    assert split == []
 
 
 def test_sources_md_lists_every_page() -> None:

@@ -240,9 +240,14 @@ def split_page(page: Page) -> list[Report]:
             page.removed.append(Removal("empty_report", lines[marker.index].text, lines[marker.index].no))
             page.warnings.append(f"“{lines[marker.index].text}” has no text after it")
             continue
+        head = lines[marker.index] if marker is not None else None
+        at = head.text.find(marker.title[:12]) if marker is not None and is_body_line(marker.title) else -1
+        if at > 0:
+            # "【篇1】 根据人大常委会工作要点安排，…": the marker, then the text's first paragraph
+            chunk = [Line(head.text[at:], head.no, indent=head.indent), *chunk]
         rep = Report(source=page.source, part=len(reports) + 1, lines=list(chunk),
-                     listing_title=marker.title if marker else "")
-        if marker is not None:
-            rep.remove("report_marker", lines[marker.index].text, lines[marker.index].no)
+                     listing_title=marker.title if marker is not None and at <= 0 else "")
+        if head is not None:
+            rep.remove("report_marker", head.text[:at] if at > 0 else head.text, head.no)
         reports.append(rep)
     return reports
