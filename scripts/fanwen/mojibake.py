@@ -158,3 +158,19 @@ def pinyin_debris(line: str) -> list[str]:
     (['?yàn)榘炒逵有困难'], [])
     """
     return [m.group(0) for m in _PINYIN_DEBRIS.finditer(line)]
+
+
+# Bytes read in the wrong encoding, left inside Chinese text: a bopomofo letter against a
+# character or a stop (never in a Mainland report: GBK read as Big5, "。ㄒ唬┌踩逃" for
+# "（一）安全教育"), or two lost bytes and an ASCII letter before a character ("??h委" for "縣委").
+_DECODING_DEBRIS = re.compile(r"\S{0,2}(?<=[\u4e00-\u9fff。，？?])[\u3105-\u312f](?=[^\s\u3105-\u312f]|$)\S{0,6}"
+                              r"|[?？]{2}[A-Za-z](?=[\u4e00-\u9fff])\S{0,4}")
+
+
+def decoding_debris(line: str) -> list[str]:
+    """Runs of mis-decoded bytes inside Chinese text: kept, reported garbled.
+
+    >>> decoding_debris("。ㄒ唬┌踩逃"), decoding_debris("部署安排??h委常委"), decoding_debris("注音符号ㄅ ㄆ ㄇ的教学")
+    (['。ㄒ唬┌踩逃'], ['??h委常委'], [])
+    """
+    return [m.group(0) for m in _DECODING_DEBRIS.finditer(line)]

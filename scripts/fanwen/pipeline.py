@@ -42,7 +42,7 @@ def _repair_gbk_shift(page: Page, opts: Options) -> None:
         if repairs:
             ln.text = fixed
             page.repairs.extend((raw, new, ln.no) for raw, new in repairs)
-        garbled = garbled + mojibake.pinyin_debris(ln.text)
+        garbled = garbled + mojibake.pinyin_debris(ln.text) + mojibake.decoding_debris(ln.text)
         if garbled:
             page.garbled_lines.add(ln.no)
             page.garbled_runs.extend((g, ln.no) for g in garbled)
