@@ -251,12 +251,13 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
                 # "0.02 MB" over "大小", "2024年09月22日" over "发布时间": the card's value goes with it
                 page.removed.append(Removal(rule.name, kept.pop().text, ln.no - 1))
             _note_page_fact(page, rule, ln, kept)
-            if rule.name in _STAMPS and page.stamped_heading < 0 and 0 < len(kept) <= 4 \
+            stamp = rule.name in _STAMPS or (rule.name == "head_date_stamp" and _SOURCED.search(ln.text))
+            if stamp and page.stamped_heading < 0 and 0 < len(kept) <= 4 \
                     and is_title_like(kept[-1].text) and cjk_count(kept[-1].text) >= 6:
                 page.stamped_heading = kept[-1].no  # the article's heading, however long
             if rule.name == "breadcrumb" and scope == "head" and "above_breadcrumb" not in disabled:
                 kept = _strip_above_breadcrumb(page, kept, ln.text)
-            elif rule.name in _STAMPS and scope == "head" and "above_stamped_title" not in disabled:
+            elif stamp and scope == "head" and "above_stamped_title" not in disabled:
                 kept = _strip_above_stamped_title(page, kept)
             continue
         text, cut = strip_inline_chrome(ln.text, disabled)
@@ -341,6 +342,8 @@ _TRAIL = re.compile(r"^\s*(?=[^。，,；;！？]{1,40}$)(?:[^>›»＞]{0,16}\s
 # the value on a document site's fact card: a date, a count, a file size
 _STAT_VALUE = re.compile(r"^\s*(?:(?:19|20)\d\d(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s+\d{1,2}:\d\d(?::\d\d)?)?"
                          r"|[\d.,]+\s*(?:[KMG]B|页|次|字)?)\s*$", re.I)
+# a bare date with its source or author after it ("2022-11-24 来源:大有能源") is a publish stamp too
+_SOURCED = re.compile(r"(?:来源|來源|作者|编辑|編輯)\s*[:：]")
 _STAMPS = frozenset({"publish_meta", "site_timestamp", "clock_stamp"})
 
 
