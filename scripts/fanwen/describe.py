@@ -100,8 +100,9 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
             i += 1
             continue
         bracketed = _BRACKETED_TITLE.match(s)
-        if not title_parts and bracketed and is_salutation(bracketed.group("rest")):
-            # "【2020中学开学典礼主持词】尊敬的各位领导、老师：": the title in brackets, then the text
+        if not title_parts and bracketed and (is_salutation(bracketed.group("rest")) or is_body_line(bracketed.group("rest"))):
+            # "【2020中学开学典礼主持词】尊敬的各位领导、老师：", "【什么是派出所】派出所是公安机关最基层的…":
+            # the title in brackets, then the text
             title_parts, title_nos = [bracketed.group("title")], [no]
             lines[i] = Line(bracketed.group("rest"), no, indent=lines[i].indent)
             title_done = True
