@@ -212,14 +212,19 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
     return cfg["fallback"], f"{NO_CLUE}，归入综合"
 
 
+_MEETING_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大会|会议|会(?![员计商]))")
+
+
 def _title_genre(title: str, cfg: dict) -> tuple[str, str, bool] | None:
     """(genre, word, from the nearest list) of the genre word that heads a title: the one
-    ending last, the longer on a tie; before 及/暨 when one stands before it.
+    ending last, the longer on a tie; before 及/暨/和/与 when one stands before it.
 
     >>> _title_genre("党支部书记述职评议主持词", rules.genres())
     ('讲话稿', '主持词', True)
     >>> _title_genre("2023年医院党建工作总结及下一步工作计划", rules.genres())
     ('总结报告', '工作总结', True)
+    >>> _title_genre("我院召开2016年工作总结表彰大会", rules.genres()) is None
+    True
     """
     found = []
     for table, near in ((cfg["nearest"], True), (cfg["title"], False)):
@@ -228,9 +233,11 @@ def _title_genre(title: str, cfg: dict) -> tuple[str, str, bool] | None:
                 continue
             for word in rule["words"]:
                 at = title.rfind(word)
-                if at >= 0:
+                # "…召开2016年工作总结表彰大会", "…述职报告会顺利召开": a meeting named after
+                # the genre, which a news item reports on
+                if at >= 0 and not _MEETING_AFTER.match(title, at + len(word)):
                     found.append((at + len(word), len(word), rule["genre"], word, near))
-    joint = re.search(r"及|暨", title)
+    joint = re.search(r"及|暨|和|与", title)
     if joint and any(end <= joint.start() for end, *_ in found):
         found = [f for f in found if f[0] <= joint.start()]
     if not found:
