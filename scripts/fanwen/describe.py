@@ -15,7 +15,7 @@ from .chrome import is_body_line
 from .dates import is_date_line, parse_date, split_trailing_date
 from .model import Line, Report
 from .shapes import (
-    byline, complete_title, is_distribution_line, is_document_number, is_distribution_start, is_org_name, is_person_name, is_salutation,
+    byline, complete_title, is_distribution_line, is_document_number, is_distribution_start, is_org_name, is_person_name, is_salutation, is_section_label,
     is_signature, is_title_like, names_genre, numbering, runs_on, org_and_title, org_line, simple, subtitle_text,
 )
 from . import rules
@@ -109,6 +109,8 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
             continue
         if is_salutation(s) or numbering(s)[0] or (is_body_line(s) and not long_title) or len(s) > 80:
             break
+        if not title_parts and is_section_label(s):
+            break  # "引言", "摘要": the text's first section, no title
         if not title_parts and _SENTENCE_OPENER.match(s) and not complete_title(s):
             break  # "根据2003年初制定的工作计划": the first sentence, broken off by the page
         if not title_parts and _SITE_LABEL.search(s) and cjk_count(s) <= 10:
@@ -585,10 +587,11 @@ def _fallback_title(rep: Report) -> str:
     if not rep.lines:
         return "（无标题）"
     first = rep.lines[0].text.strip()
-    # a salutation, a person's name or a numbered heading opens the text: it is no title;
+    # a salutation, a person's name, a numbered heading or a section label ("引言") opens the
+    # text: it is no title;
     # nor is the start of a sentence broken off by the page ("根据2003年初制定的工作计划")
     opening = (is_salutation(first) or is_person_name(first) or bool(numbering(first)[0])
-               or bool(_SENTENCE_OPENER.match(first)))
+               or bool(_SENTENCE_OPENER.match(first)) or is_section_label(first))
     if len(first) <= 60 and not is_body_line(first) and cjk_count(first) >= 2 and not opening:
         rep.lines = rep.lines[1:]
         return first

@@ -213,6 +213,18 @@ def is_cover_notice(title: str) -> bool:
     return bool(_COVER_NOTICE.search(title))
 
 
+_SECTION_LABEL = re.compile(r"^\s*[【\[]?\s*(?:引\s*言|摘\s*要|内容摘要|内容提要)\s*[】\]]?\s*[:：]?\s*$")
+
+
+def is_section_label(s: str) -> bool:
+    """"引言", "摘 要：": the label of a text's first section, never its title.
+
+    >>> is_section_label("引言"), is_section_label("【摘要】"), is_section_label("序言")
+    (True, True, False)
+    """
+    return bool(_SECTION_LABEL.match(s))
+
+
 def is_document_number(s: str) -> bool:
     """"道人社〔2017〕26号": an official document's number, a line of its head.
 
