@@ -319,7 +319,12 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
         break
     rep.lines = lines[i:]
     own = join_title(title_parts) if title_parts else ""
+    suffix = site_suffix(own)
+    if suffix:
+        rep.remove("site_suffix", suffix.strip(), title_nos[-1])
+        own = own[: len(own) - len(suffix)]
     listing = rep.listing_title
+    listing = listing[: len(listing) - len(site_suffix(listing))]
     meta["title"] = own or listing or _fallback_title(rep)
     if own and listing and not _same(own, listing):
         meta["listing_title"] = listing
@@ -330,6 +335,26 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
 _BARE_GENRE = re.compile(r"^\s*(?:年度|年终|上半年|下半年)?(?:工作总结|述职报告|述职述廉报告|工作报告|工作汇报|汇报材料|"
                          r"心得体会|调研报告|自查报告|工作计划|经验材料|事迹材料|经验交流材料)\s*$")
 _BRACKETED_PHRASE = re.compile(r"^\s*[（(][^()（）]{2,30}[)）]\s*$")
+# what a page's <title> adds after the headline: "_专题_央视网(cctv.com)", " -【新闻】", " – 评论文章"
+_UNDERSCORE_SUFFIX = re.compile(r"_[^_]{1,20}(?:_[^_]{1,20})*$")
+_DASH_SUFFIX = re.compile(r"(?:\s+[-–|｜]\s*|\s*[-–|｜]\s+|\s*[-–]\s*(?=[【\[]))[【\[]?[^\s\-–—|｜【】\[\]]{1,8}[】\]]?$")
+
+
+def site_suffix(title: str) -> str:
+    """The site's column or name after a headline, as a page's <title> has it, or "".
+
+    >>> site_suffix("弘扬“巴山精神” 坚守精神高地_专题_央视网(cctv.com)"), site_suffix("湘潭市委书记分享悦读故事-【新闻】")
+    ('_专题_央视网(cctv.com)', '-【新闻】')
+    >>> site_suffix("做实事 为民生 （林建岳） – 评论文章"), site_suffix("工作总结——记某某同志"), site_suffix("XX县2023年工作总结")
+    (' – 评论文章', '', '')
+    """
+    for rx in (_UNDERSCORE_SUFFIX, _DASH_SUFFIX):
+        m = rx.search(title)
+        if m and cjk_count(title[: m.start()]) >= 8 and not names_genre(m.group(0)):
+            return m.group(0)
+    return ""
+
+
 _JOINER_START = re.compile(r"^(?:暨|及|和|与|之|的|——|—|-)")
 
 
