@@ -317,6 +317,12 @@ def classify_genre(titles: str, opening: str, closing: str, page_label: str, bod
     for (genre, _w), n in scores.items():
         by_genre[genre] += n
     if by_genre and max(by_genre.values()) >= cfg["body_min"]:
+        # the body's genre words say something; the model, which weighs every pair of the
+        # body, says it better (cross-validated on the tune half: 48 of 56 against 40)
+        guess = _genre_guess(body, cfg["vocabulary"])
+        if guess:
+            value, words = guess
+            return value, f"正文字词最接近{value}（{'、'.join(f'“{w}”' for w in words)}）"
         best = max(by_genre, key=lambda g: (by_genre[g], -cfg["vocabulary"].index(g)))
         words = [w for (g, w), n in scores.items() if g == best and n]
         return best, f"正文用语：{'、'.join(words[:4])}"
