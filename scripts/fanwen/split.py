@@ -45,7 +45,7 @@ def find_markers(lines: list[Line]) -> list[Marker]:
                 title = m.group("title") or ""
                 if len(key) == len(ln.text) and title:  # take the title as written
                     title = ln.text[m.start("title"): m.end("title")]
-                number = m.group("n") or m.groupdict().get("nb") or ""
+                number = m.group("n") or m.groupdict().get("nb") or m.groupdict().get("nc") or ""
                 out.append(Marker(i, cn_number(number), strip_listing_count(title.strip()), weak))
                 break
     return out
