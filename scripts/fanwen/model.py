@@ -52,6 +52,9 @@ class Page:
     paywalled: bool = False
     paywall_lines: list[int] = field(default_factory=list)  # last line before each paywall
     dateline_lines: set[int] = field(default_factory=set)  # lines a news dateline was cut from ("新华社北京9月3日电")
+    # raw lines with an empty line above them, when the page's empty lines part its paragraphs
+    # (not when it puts one between every pair of lines, as text copied from a PDF may)
+    blank_before: set[int] = field(default_factory=set)
     title: str = ""
     html_title: str = ""  # the HTML page's <title> as written
     intro_title: str = ""  # what the site editor's intro says the page brings

@@ -165,7 +165,7 @@ def _split_glued_headings(rep: Report, page: Page, opts: Options) -> None:
 
 
 def _rejoin_broken_lines(rep: Report, page: Page, opts: Options) -> None:
-    rep.lines = repair.rejoin_broken_lines(rep.lines)
+    rep.lines = repair.rejoin_broken_lines(rep.lines, page.blank_before)
 
 
 def _join_orphan_fragments(rep: Report, page: Page, opts: Options) -> None:

@@ -347,4 +347,20 @@ def read_page(source: str, data: bytes) -> Page:
     page.lines = html_lines(text, page) if is_html else text_lines(text)
     if not page.lines:
         raise ReadError("no readable text")
+    page.blank_before = blank_lines_before(page.lines)
     return page
+
+
+def blank_lines_before(lines: list[Line]) -> set[int]:
+    """The raw line numbers with an empty line just above them, when empty lines part the
+    page's paragraphs; empty when they stand between (almost) every pair of lines.
+
+    >>> sorted(blank_lines_before([Line("标题", 1), Line("——副题", 3), Line("各位领导：", 5), Line("今天…", 6), Line("…", 7)]))
+    [3, 5]
+    >>> blank_lines_before([Line("近几年，高校", 1), Line("毕业生人数", 3), Line("更是达到", 5)])
+    set()
+    """
+    nos = sorted({ln.no for ln in lines})
+    present = set(nos)
+    blank = {no for no in nos[1:] if no - 1 not in present}
+    return blank if len(blank) < 0.6 * (len(nos) - 1) else set()

@@ -272,11 +272,13 @@ class Numbering:
             del self.last[deeper]
 
 
-def rejoin_broken_lines(lines: list[Line]) -> list[Line]:
+def rejoin_broken_lines(lines: list[Line], blank_before: set[int] = frozenset()) -> list[Line]:
     """Join lines broken in mid-sentence back into paragraphs.
 
     A numbered line stays a line of its own, unless its number is out of
-    sequence right after a sentence broken off ("…朝九晚" / "五、双休日…").
+    sequence right after a sentence broken off ("…朝九晚" / "五、双休日…"). So does a
+    line with an empty line above it on a page whose empty lines part its paragraphs
+    (``blank_before``): "…华西村党委书记吴协恩" / "" / "各位领导、同志们：".
 
     >>> out = rejoin_broken_lines([Line("一、领导重视", 1), Line("为保证活动的有效开展,中心实行一把手负总责,分管领导具体", 2),
     ...                            Line("抓,一级抓一级。", 3), Line("二、加强班子建设", 4)])
@@ -288,7 +290,8 @@ def rejoin_broken_lines(lines: list[Line]) -> list[Line]:
     prev_heading = False
     for ln in lines:
         level, num = numbering(ln.text)
-        if out and not prev_heading and continues(out[-1].text, ln.text) and not (level and seq.expects(level, num)):
+        if (out and not prev_heading and continues(out[-1].text, ln.text) and not (level and seq.expects(level, num))
+                and not (ln.no in blank_before and ln.no != out[-1].no)):
             out[-1] = Line(_glue(out[-1].text, ln.text), out[-1].no)
             continue
         out.append(Line(ln.text, ln.no))
