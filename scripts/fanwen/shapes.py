@@ -46,10 +46,12 @@ def is_heading_text(s: str) -> bool:
     True
     >>> is_heading_text("1、承诺践诺立足实际。在确定承诺内容上,广大党员结合岗位职责")
     False
+    >>> is_heading_text("1、七点钟的班会，有的同学会出现迟到的情况；")
+    False
     """
-    if cjk_count(s) > rules.structure()["heading_max_chars"]:
-        return False
-    return not _INNER_STOP.search(s.rstrip("。：:；;！!？?” "))
+    if cjk_count(s) > rules.structure()["heading_max_chars"] or s.rstrip()[-1:] in "；;":
+        return False  # an item of an enumeration ends in "；", a heading never does
+    return not _INNER_STOP.search(s.rstrip("。：:！!？?” "))
 
 
 def is_salutation(s: str) -> bool:

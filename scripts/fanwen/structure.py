@@ -97,10 +97,11 @@ def mark_headings(lines: list[Line]) -> list[Line]:
         if not level:
             out.append(ln)
             continue
-        if is_heading_text(ln.text):
+        vote = votes[group_of[i]]
+        # a short item among siblings that are mostly paragraphs is a paragraph too
+        if is_heading_text(ln.text) and (len(vote) < 3 or sum(vote) * 2 >= len(vote)):
             out.append(Line(ln.text, ln.no, "h", level))
             continue
-        vote = votes[group_of[i]]
         limit = loose if sum(vote) * 2 >= len(vote) else strict
         lead = _lead_sentence(ln.text)
         if lead and cjk_count(lead) <= limit and sum(vote) * 2 >= len(vote):
