@@ -99,7 +99,12 @@ def to_fullwidth_punctuation(text: str) -> str:
     '（中辦發?2004?31號） 08:23 3.5% 1,000'
     >>> to_fullwidth_punctuation("存在很多不足: 第一,比例低于1%,且")
     '存在很多不足：第一，比例低于1%，且'
+    >>> to_fullwidth_punctuation("回顾总结了过去一年的工作情况,,并对今年工作进行部署,。")
+    '回顾总结了过去一年的工作情况，并对今年工作进行部署。'
     """
+    # a comma doubled, or left before another mark, by the page's conversion (",,", ",。", ",、")
+    text = re.sub(f"(?<={_CJKISH})[,，](?:[ \u3000]*[,，])+", ",", text)
+    text = re.sub(f"(?<={_CJKISH})[,，][ \u3000]*(?=[。、；])", "", text)
     table = rules.text()["fullwidth"]
     after_any = f"[ \u3000]*(?=[{CJK_RANGES}“‘「『（(《〔]|\\d|$)"
     after_cjk = f"(?=[{CJK_RANGES}“‘「『（(《〔]|$)"
