@@ -13,7 +13,7 @@ from typing import Callable
 from . import chrome, classify, describe, mojibake, repair, split, structure
 from .model import Line, Page, Removal, Report, body_chars
 from .read import read_page
-from .text import Lexicon, cjk_count, to_simplified
+from .text import Lexicon, cjk_count, fold, to_simplified
 from .shapes import is_org_name, is_person_name
 
 
@@ -133,6 +133,19 @@ def _fullwidth_punctuation(rep: Report, page: Page, opts: Options) -> None:
     _map_text(rep, repair.to_fullwidth_punctuation)
 
 
+def _drop_repeated_paragraphs(rep: Report, page: Page, opts: Options) -> None:
+    seen: set[str] = set()
+    kept = []
+    for ln in rep.lines:
+        key = fold(ln.text)
+        if ln.kind == "p" and cjk_count(ln.text) >= 20 and key in seen:
+            rep.remove("repeated_paragraph", ln.text, ln.no)
+            continue
+        seen.add(key)
+        kept.append(ln)
+    rep.lines = kept
+
+
 def _join_letter_spacing(rep: Report, page: Page, opts: Options) -> None:
     rep.lines = repair.join_vertical_title(rep.lines)
     _map_text(rep, repair.join_letter_spacing)
@@ -234,6 +247,8 @@ def default_steps() -> tuple[Step, ...]:
              "join lines broken in mid-sentence back into paragraphs"),
         Step("join_orphan_fragments", "report", _join_orphan_fragments,
              "put fragments torn off by a page break back where they belong"),
+        Step("drop_repeated_paragraphs", "report", _drop_repeated_paragraphs,
+             "drop a paragraph the page printed twice (a lead repeated as a teaser, a whole item twice)"),
         Step("remove_stray_spaces", "report", _remove_stray_spaces,
              "drop spaces inside words and next to Chinese punctuation"),
         Step("mark_headings", "report", _mark_headings,
