@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import rules
-from .chrome import is_body_line
+from .chrome import is_body_line, line_key
 from .dates import is_date_line
 from .model import Line, Page, Removal, Report
 from .shapes import (
@@ -80,6 +80,46 @@ def document_contents(lines: list[Line], markers: list[Marker]) -> set[int]:
         return set()
     parts = {m.index for m in markers if {m.index, m.index + 1, m.index + 2} & entries}
     return entries | parts
+
+
+_NUMBERED_ENTRY = re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．、]\s*\S.{1,40}$")
+
+
+def _numbered_title_run(lines: list[Line], start: int) -> list[int]:
+    """Indices of "1.区妇联年度工作总结(一)", "2.镇妇联年度工作总结", … under "目录": three or
+    more titles numbered 1, 2, 3 in a row, none of them running text."""
+    run = []
+    for i in range(start, len(lines)):
+        m = _NUMBERED_ENTRY.match(line_key(lines[i].text))
+        if not m or int(m.group("n")) != len(run) + 1 or is_body_line(lines[i].text):
+            break
+        run.append(i)
+    return run if len(run) >= 3 else []
+
+
+_INLINE_CONTENTS = re.compile(r"^\s*目\s*录\s*[:：]?\s*1\s*[.．、].{2,40}?\s2\s*[.．、].{2,40}?\s3\s*[.．、]")
+
+
+def compilation_contents(lines: list[Line]) -> set[int]:
+    """Line indices of a compilation's contents: "目录" over three or more titles numbered
+    1, 2, 3 (no page numbers: the site's list of the texts it holds), or the same list run
+    into one line ("目录 1.… 2.… 3.…").
+
+    >>> lines = [Line(t, n) for n, t in enumerate(["目录", "1.区妇联工作总结", "2.镇妇联工作总结", "3.街道工作总结", "X年，…"], 1)]
+    >>> sorted(compilation_contents(lines))
+    [0, 1, 2, 3]
+    """
+    heading = rules.structure()["contents_heading"]
+    out: set[int] = set()
+    for i, ln in enumerate(lines):
+        key = line_key(ln.text)
+        if _INLINE_CONTENTS.match(key):
+            out.add(i)
+        elif heading.match(key):
+            run = _numbered_title_run(lines, i + 1)
+            if run:
+                out.update([i, *run])
+    return out
 
 
 def contents_indices(lines: list[Line], markers: list[Marker]) -> set[int]:
@@ -203,6 +243,15 @@ def split_page(page: Page) -> list[Report]:
         markers = numbered_items(lines, page)
     own_contents = document_contents(lines, markers)
     markers = [m for m in markers if m.index not in own_contents]
+    listed = compilation_contents(lines)
+    if listed:
+        # a compilation's contents ("目录" and "1.区妇联年度工作总结(一)", "2.…"): the site's list
+        for i in sorted(listed):
+            page.removed.append(Removal("contents_list", lines[i].text, lines[i].no))
+        lines = [ln for i, ln in enumerate(lines) if i not in listed]
+        markers = [m for m in find_markers(lines) if m.index not in document_contents(lines, find_markers(lines))]
+        if not markers:
+            markers = numbered_items(lines, page)
     toc = contents_indices(lines, markers)
     real = [m for m in markers if m.index not in toc]
     if real and all(m.weak for m in real) and toc:
