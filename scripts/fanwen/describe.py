@@ -207,6 +207,9 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
             if meta.get("subtitle"):
                 break
             meta["subtitle"] = s.strip()
+            when = parse_date(sub) if re.search(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", sub) else ""
+            if when:
+                meta.setdefault("date", when)  # "——2022年1月18日在全省检察长会议上"
             title_done = True
             i += 1
             continue
