@@ -94,6 +94,13 @@ def _speaker(titles: str, position: str, cfg: dict) -> tuple[str, str]:
         value, reason = type_of_org(unit_of_position(who))
         if value and unit_of_position(who):
             return value, f"讲话人“{who}”：{reason}"
+    # "湘潭市委书记分享悦读故事", "副县长在…": a leader the title names as the one who speaks
+    m_lead = re.match(r"^[^，,：:“”《》]{0,12}?(市委书记|县委书记|区委书记|省委书记|市长|县长|区长|镇长|乡长|校长|院长|局长|厅长|董事长|总经理)"
+                      r"(?=[\u4e00-\u9fff]{0,3}(?:在|分享|谈|讲|说|致|作|发言|寄语|答|带|到|深入|调研|主持|出席))", titles)
+    if m_lead:
+        value, word = _first_match(m_lead.group(1), cfg["positions"], "type")
+        if value:
+            return value, f"标题中的讲话人是{word}"
     if m and not m.group("who").strip() and re.search(cfg["government_meeting"], m.group("meeting")):
         return "党政机关", f"在“{m.group('meeting')}”上的讲话，由党委、政府召开"
     m = re.search(cfg["issuer_title"], titles)
@@ -146,6 +153,8 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
     ('党政机关', '讲话人“市长”是市长')
     >>> classify_unit_type("综采一队党支部", "", "在矿党委的正确领导下，我们……")
     ('国有企业', '在“矿”党组织领导下')
+    >>> classify_unit_type("", "湘潭市委书记分享悦读故事", "老师们，同学们：")
+    ('党政机关', '标题中的讲话人是市委书记')
     """
     cfg = rules.units()
     org, titles, body, position = (to_simplified(x) for x in (org, titles, body, position))
