@@ -444,3 +444,21 @@ def test_a_record_table_value_is_no_stamped_heading() -> None:
     kept = _chrome("中共金华市婺城区文化和旅游体育局党组关于巡察整改情况的通报", "发布机构:", "婺城区文旅体局",
                    "日期:2023-05-04 08:46:31 来源:区文旅体局 浏览量:")
     assert kept[0] == "中共金华市婺城区文化和旅游体育局党组关于巡察整改情况的通报"
+
+
+def test_chrome_rule_names_are_unique() -> None:
+    """A removal is logged under its rule's name: two rules of one name could not be told apart."""
+    cfg = rules.chrome()
+    names = [r.name for kind in ("line", "inline") for r in cfg[kind]]
+    names += [cfg["related_list"].name, cfg["pinyin_toneless"].name]
+    assert len(names) == len(set(names)), sorted(n for n in set(names) if names.count(n) > 1)
+
+
+def test_a_stamp_with_its_column_and_buttons_goes_and_the_heading_stays() -> None:
+    assert _chrome("述职述廉，加强党内监督与防治腐败", "时间:2024-04-27 理论教育 版权反馈") == [
+        "述职述廉，加强党内监督与防治腐败", BODY]
+
+
+def test_forum_anti_copy_noise_goes_wherever_it_stands() -> None:
+    assert _chrome("$ M( Z& Y \\8 D 1月21日下午，县人民医院召开职工代表大会。") == [
+        "1月21日下午，县人民医院召开职工代表大会。", BODY]

@@ -14,7 +14,7 @@ from . import chrome, classify, describe, mojibake, repair, split, structure
 from .model import Line, Page, Removal, Report, body_chars
 from .read import read_page
 from .text import Lexicon, cjk_count, fold, to_simplified
-from .shapes import is_org_name, is_person_name
+from .shapes import is_org_name, is_person_name, numbering
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,8 @@ def _drop_repeated_paragraphs(rep: Report, page: Page, opts: Options) -> None:
     kept = []
     for ln in rep.lines:
         key = fold(ln.text)
-        if ln.kind == "p" and cjk_count(ln.text) >= 20 and key in seen:
+        # a paragraph of prose, not a heading or a table row a form repeats
+        if ln.kind == "p" and cjk_count(ln.text) >= 40 and "。" in ln.text and not numbering(ln.text)[0] and key in seen:
             rep.remove("repeated_paragraph", ln.text, ln.no)
             continue
         seen.add(key)

@@ -82,7 +82,7 @@ def document_contents(lines: list[Line], markers: list[Marker]) -> set[int]:
     return entries | parts
 
 
-_NUMBERED_ENTRY = re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．、]\s*\S.{1,40}$")
+_NUMBERED_ENTRY = re.compile(r"^\s*(?P<n>\d{1,2})\s*[.．、]\s*(?!\d)\S.{1,40}$")  # not a manual's "1.0 序言"
 
 
 def _numbered_title_run(lines: list[Line], start: int) -> list[int]:
