@@ -442,12 +442,18 @@ def is_long_title(s: str, nxt: str) -> bool:
     True
     >>> is_long_title("县人民医院位于龙泉镇府东街，占地面积26亩，", "建筑面积16700平方米，是一所综合医院。")
     False
+    >>> is_long_title("市文化旅游委帮扶集团着力“六个聚焦” 助推巫山县乡村振兴工作走在前、做示范", "2023年，按照中央和市委部署……")
+    True
     """
     s = s.strip()
     if not s or ends_sentence(s) or s[-1] in "，,、：:；;" or cjk_count(s) > 50 or numbering(s)[0]:
         return False
     return (is_salutation(nxt) or bool(subtitle_text(nxt)) or is_date_line(nxt) or bool(org_line(nxt))
-            or any(byline(nxt)))
+            or any(byline(nxt)) or (not re.search(r"[，,]", s) and bool(_NEWS_LEAD.match(nxt))))
+
+
+# the first words of a news item under its headline: "2023年，按照…", "9月24日，…", "近日，…"
+_NEWS_LEAD = re.compile(r"^\s*(?:(?:19|20)\d\d年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日(?:[上下]午)?|近日|日前|近年来|今年以来)\s*[，,]")
 
 
 def _after_title(s: str, titles: list[str]) -> str | None:
