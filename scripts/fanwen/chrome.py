@@ -252,7 +252,10 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
                 page.removed.append(Removal(rule.name, kept.pop().text, ln.no - 1))
             _note_page_fact(page, rule, ln, kept)
             stamp = rule.name in _STAMPS or (rule.name == "head_date_stamp" and _SOURCED.search(ln.text))
-            if stamp and page.stamped_heading < 0 and 0 < len(kept) <= 4 \
+            # the heading stands right over the stamp: not over a record's other fields (索引号,
+            # 发布机构, … then 发布日期: the line above them is the column, "预算绩效管理")
+            between = [r for r in page.removed if kept and kept[-1].no < r.line < ln.no]
+            if stamp and page.stamped_heading < 0 and 0 < len(kept) <= 4 and len(between) < 2 \
                     and is_title_like(kept[-1].text) and cjk_count(kept[-1].text) >= 6:
                 page.stamped_heading = kept[-1].no  # the article's heading, however long
             if rule.name == "breadcrumb" and scope == "head" and "above_breadcrumb" not in disabled:
