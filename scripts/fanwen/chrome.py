@@ -185,6 +185,8 @@ def _strip_jammer(page: Page, disabled: frozenset[str]) -> None:
     if "jammer" in disabled:
         return
     for ln in page.lines:
+        if ln.text.count(" ") < 3:
+            continue  # a run holds four tokens at least, three spaces apart
         spans = []
         for m in _JAM_RUN.finditer(ln.text):
             start, end = m.span()
@@ -254,9 +256,9 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
             stamp = rule.name in _STAMPS or (rule.name == "head_date_stamp" and _SOURCED.search(ln.text))
             # the heading stands right over the stamp: not over a record's other fields (索引号,
             # 发布机构, … then 发布日期: the line above them is the column, "预算绩效管理")
-            between = [r for r in page.removed if kept and kept[-1].no < r.line < ln.no]
-            if stamp and page.stamped_heading < 0 and 0 < len(kept) <= 4 and len(between) < 2 \
-                    and is_title_like(kept[-1].text) and cjk_count(kept[-1].text) >= 6:
+            if stamp and page.stamped_heading < 0 and 0 < len(kept) <= 4 \
+                    and is_title_like(kept[-1].text) and cjk_count(kept[-1].text) >= 6 \
+                    and sum(kept[-1].no < r.line < ln.no for r in page.removed) < 2:
                 page.stamped_heading = kept[-1].no  # the article's heading, however long
             if rule.name == "breadcrumb" and scope == "head" and "above_breadcrumb" not in disabled:
                 kept = _strip_above_breadcrumb(page, kept, ln.text)

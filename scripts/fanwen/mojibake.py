@@ -173,4 +173,9 @@ def decoding_debris(line: str) -> list[str]:
     >>> decoding_debris("。ㄒ唬┌踩逃"), decoding_debris("部署安排??h委常委"), decoding_debris("注音符号ㄅ ㄆ ㄇ的教学")
     (['。ㄒ唬┌踩逃'], ['??h委常委'], [])
     """
+    if not _DEBRIS_HINT.search(line):
+        return []  # the common case, found fast
     return [m.group(0) for m in _DECODING_DEBRIS.finditer(line)]
+
+
+_DEBRIS_HINT = re.compile(r"[\u3105-\u312f]|[?？]{2}")

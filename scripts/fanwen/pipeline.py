@@ -13,7 +13,7 @@ from typing import Callable
 from . import chrome, classify, describe, mojibake, repair, split, structure
 from .model import Line, Page, Removal, Report, body_chars
 from .read import read_page
-from .text import Lexicon, cjk_count, fold, to_simplified
+from .text import Lexicon, cjk_count, to_simplified
 from .shapes import is_org_name, is_person_name, numbering
 
 
@@ -137,12 +137,13 @@ def _drop_repeated_paragraphs(rep: Report, page: Page, opts: Options) -> None:
     seen: set[str] = set()
     kept = []
     for ln in rep.lines:
-        key = fold(ln.text)
         # a paragraph of prose, not a heading or a table row a form repeats
-        if ln.kind == "p" and cjk_count(ln.text) >= 40 and "。" in ln.text and not numbering(ln.text)[0] and key in seen:
-            rep.remove("repeated_paragraph", ln.text, ln.no)
-            continue
-        seen.add(key)
+        if ln.kind == "p" and "。" in ln.text and cjk_count(ln.text) >= 40 and not numbering(ln.text)[0]:
+            key = "".join(ln.text.split())  # both copies went through the same conversions
+            if key in seen:
+                rep.remove("repeated_paragraph", ln.text, ln.no)
+                continue
+            seen.add(key)
         kept.append(ln)
     rep.lines = kept
 

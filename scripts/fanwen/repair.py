@@ -84,6 +84,9 @@ def repair_document_number_brackets(text: str) -> str:
 _CJKISH = f"[{CJK_RANGES}”’」』）》〕]"
 
 
+_COMMA_PAIR = re.compile("[,，][ \u3000]*[,，。、；]")
+
+
 def to_fullwidth_punctuation(text: str) -> str:
     """Half-width , : ; ? ! and ( ) in Chinese text become full-width.
 
@@ -103,8 +106,9 @@ def to_fullwidth_punctuation(text: str) -> str:
     '回顾总结了过去一年的工作情况，并对今年工作进行部署。'
     """
     # a comma doubled, or left before another mark, by the page's conversion (",,", ",。", ",、")
-    text = re.sub(f"(?<={_CJKISH})[,，](?:[ \u3000]*[,，])+", ",", text)
-    text = re.sub(f"(?<={_CJKISH})[,，][ \u3000]*(?=[。、；])", "", text)
+    if _COMMA_PAIR.search(text):
+        text = re.sub(f"(?<={_CJKISH})[,，](?:[ \u3000]*[,，])+", ",", text)
+        text = re.sub(f"(?<={_CJKISH})[,，][ \u3000]*(?=[。、；])", "", text)
     table = rules.text()["fullwidth"]
     after_any = f"[ \u3000]*(?=[{CJK_RANGES}“‘「『（(《〔]|\\d|$)"
     after_cjk = f"(?=[{CJK_RANGES}“‘「『（(《〔]|$)"

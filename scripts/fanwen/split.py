@@ -112,6 +112,8 @@ def compilation_contents(lines: list[Line]) -> set[int]:
     heading = rules.structure()["contents_heading"]
     out: set[int] = set()
     for i, ln in enumerate(lines):
+        if not ln.text.lstrip().startswith("目"):
+            continue  # "目录", "目錄" (line_key converts script, which is slow: only where it may pay)
         key = line_key(ln.text)
         if _INLINE_CONTENTS.match(key):
             out.add(i)

