@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 import warnings
 
 import charset_normalizer
@@ -115,11 +116,22 @@ def looks_like_html(text: str) -> bool:
 
 
 def normalise_line(s: str) -> str:
-    """One line as later stages expect it: odd spaces made plain, controls gone."""
+    """One line as later stages expect it: odd spaces made plain, controls gone, and the
+    Kangxi radicals a PDF's text layer puts for characters ("⼀、基本情况") made the
+    characters they stand for, so that headings are read and searches find them.
+
+    >>> normalise_line("⼀、基本情况\u3000")
+    '一、基本情况'
+    """
+    if _KANGXI.search(s):
+        s = _KANGXI.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), s)
     s = _INVISIBLE.sub("", s)
     s = _CONTROL.sub("", s)
     s = _SPACES.sub(" ", s)
     return s.strip(" \u3000")
+
+
+_KANGXI = re.compile("[\u2f00-\u2fd5]")
 
 
 # Paragraph indentation inside a line ("…成效。　　二、…"): a paragraph starts there.
