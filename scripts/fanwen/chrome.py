@@ -340,7 +340,6 @@ def _text_after_meta(text: str, rule: rules.Rule) -> str:
     return rest if is_body_line(rest) and re.search(r"[。！？]", rest) else ""
 
 
-# The site's stamp under an article's heading: publish time, source, views
 # a location label and a trail of steps under it ("您所在的位置:" / "福建妇联新闻> 基层互动" / "> 正文")
 _LOCATION = re.compile(r"^\s*(?:您的当前位置|您现在的位置|您所在的位置|您当前的位置|您当前位置|所在位置|当前位置|您的位置)\s*[:：]\s*$")
 _TRAIL = re.compile(r"^\s*(?=[^。，,；;！？]{1,40}$)(?:[^>›»＞]{0,16}\s*(?:>>?|›|»|＞)\s*)+[^>›»＞]{0,16}$")
@@ -349,6 +348,7 @@ _STAT_VALUE = re.compile(r"^\s*(?:(?:19|20)\d\d(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d
                          r"|[\d.,]+\s*(?:[KMG]B|页|次|字)?)\s*$", re.I)
 # a bare date with its source or author after it ("2022-11-24 来源:大有能源") is a publish stamp too
 _SOURCED = re.compile(r"(?:来源|來源|作者|编辑|編輯)\s*[:：]")
+# The site's stamp under an article's heading: publish time, source, views
 _STAMPS = frozenset({"publish_meta", "site_timestamp", "clock_stamp"})
 
 
@@ -432,16 +432,20 @@ def _strip_page_headings(page: Page, kept: list[Line], disabled: frozenset[str])
     first_body = next((i for i, k in enumerate(kept) if is_body_line(k.text)), len(kept))
     out = []
     for i, ln in enumerate(kept):
-        rule = names.get(fold(line_key(ln.text))) if i < first_body else None
+        key = fold(line_key(ln.text)) if i < first_body else ""
+        rule = names.get(key) if key else None
         # the heading a stamp stands under, or one the breadcrumb ends on, is the article's;
         # not when another heading follows it ("数字档案馆建设典型案例" over "…档案馆：奋楫笃行…")
-        heading_follows = (i + 1 < first_body and is_title_like(kept[i + 1].text)
-                           and cjk_count(kept[i + 1].text) >= 10 and not subtitle_text(kept[i + 1].text))
-        if rule and ln.no != page.stamped_heading and (fold(line_key(ln.text)) not in last_steps or heading_follows):
+        if rule and ln.no != page.stamped_heading and (key not in last_steps or _heading_follows(kept, i, first_body)):
             page.removed.append(Removal(rule, ln.text, ln.no))
         else:
             out.append(ln)
     return out
+
+
+def _heading_follows(kept: list[Line], i: int, first_body: int) -> bool:
+    nxt = kept[i + 1].text if i + 1 < first_body else ""
+    return bool(nxt) and is_title_like(nxt) and cjk_count(nxt) >= 10 and not subtitle_text(nxt)
 
 
 # What an editor's intro says it brings: "下面是小编为大家整理的街道工作总结及2023年工作思路,供大家参考。"

@@ -82,6 +82,11 @@ def type_of_org(org: str) -> tuple[str, str]:
     return value, f"单位“{org}”是{word}" if value else ""
 
 
+# "湘潭市委书记分享悦读故事", "副县长在…": a leader the title names as the one who speaks
+_LEADER_SPEAKS = re.compile(r"^[^，,：:“”《》]{0,12}?(市委书记|县委书记|区委书记|省委书记|市长|县长|区长|镇长|乡长|校长|院长|局长|厅长|董事长|总经理)"
+                            r"(?=[\u4e00-\u9fff]{0,3}(?:在|分享|谈|讲|说|致|作|发言|寄语|答|带|到|深入|调研|主持|出席))")
+
+
 def _speaker(titles: str, position: str, cfg: dict) -> tuple[str, str]:
     """The unit a speech's speaker or the byline's position speaks for ("市长在…上的讲话")."""
     m = re.search(cfg["meeting_title"], titles)
@@ -94,9 +99,7 @@ def _speaker(titles: str, position: str, cfg: dict) -> tuple[str, str]:
         value, reason = type_of_org(unit_of_position(who))
         if value and unit_of_position(who):
             return value, f"讲话人“{who}”：{reason}"
-    # "湘潭市委书记分享悦读故事", "副县长在…": a leader the title names as the one who speaks
-    m_lead = re.match(r"^[^，,：:“”《》]{0,12}?(市委书记|县委书记|区委书记|省委书记|市长|县长|区长|镇长|乡长|校长|院长|局长|厅长|董事长|总经理)"
-                      r"(?=[\u4e00-\u9fff]{0,3}(?:在|分享|谈|讲|说|致|作|发言|寄语|答|带|到|深入|调研|主持|出席))", titles)
+    m_lead = _LEADER_SPEAKS.match(titles)
     if m_lead:
         value, word = _first_match(m_lead.group(1), cfg["positions"], "type")
         if value:

@@ -237,32 +237,31 @@ def numbered_items(lines: list[Line], page: Page) -> list[Marker]:
     return out
 
 
+def _drop_contents(page: Page, lines: list[Line], indices: set[int]) -> list[Line]:
+    """The lines without a contents list's, which are logged as removed."""
+    for i in sorted(indices):
+        page.removed.append(Removal("contents_list", lines[i].text, lines[i].no))
+    return [ln for i, ln in enumerate(lines) if i not in indices]
+
+
 def split_page(page: Page) -> list[Report]:
     """Cut the page's lines into reports (``source_part`` is the 1-based position)."""
-    lines = page.lines
+    # a compilation's contents ("目录" and "1.区妇联年度工作总结(一)", "2.…"): the site's list
+    lines = _drop_contents(page, page.lines, compilation_contents(page.lines))
     markers = find_markers(lines)
     if not markers:
         markers = numbered_items(lines, page)
     own_contents = document_contents(lines, markers)
     markers = [m for m in markers if m.index not in own_contents]
-    listed = compilation_contents(lines)
-    if listed:
-        # a compilation's contents ("目录" and "1.区妇联年度工作总结(一)", "2.…"): the site's list
-        for i in sorted(listed):
-            page.removed.append(Removal("contents_list", lines[i].text, lines[i].no))
-        lines = [ln for i, ln in enumerate(lines) if i not in listed]
-        markers = [m for m in find_markers(lines) if m.index not in document_contents(lines, find_markers(lines))]
-        if not markers:
-            markers = numbered_items(lines, page)
     toc = contents_indices(lines, markers)
     real = [m for m in markers if m.index not in toc]
     if real and all(m.weak for m in real) and toc:
         real = []  # "第一篇 总则" after a contents list: parts of one document
     if toc and real:
-        for i in sorted(toc):
-            page.removed.append(Removal("contents_list", lines[i].text, lines[i].no))
-        lines = [ln for i, ln in enumerate(lines) if i not in toc]
-        real = [m for m in find_markers(lines) if m.index not in document_contents(lines, find_markers(lines))]
+        lines = _drop_contents(page, lines, toc)
+        found = find_markers(lines)
+        own_contents = document_contents(lines, found)
+        real = [m for m in found if m.index not in own_contents]
     chunks: list[tuple[Marker | None, list[Line]]] = []
     if real:
         pre = lines[: real[0].index]
