@@ -162,7 +162,7 @@ _JAM_RUN = re.compile(r"(?<![\x21-\x7e])(?:[\x21-\x7e]{1,2} ){3,}[\x21-\x7e]{1,2
 
 
 def _is_jammer(run: str) -> bool:
-    """A forum's anti-copy noise (Discuz "jammer" text, hidden on the site and copied with the
+    r"""A forum's anti-copy noise (Discuz "jammer" text, hidden on the site and copied with the
     post): random letters and digits each with a punctuation mark, not a list, a table row,
     code or English words.
 

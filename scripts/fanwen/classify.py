@@ -364,8 +364,13 @@ def _genre_guess(body: str, vocabulary: list[str]) -> tuple[str, list[str]] | No
     half of the real-page corpus, ``rules/genre_model.json``); None without a model.
 
     >>> _genre_guess("同志们：今天我们召开全县工作会议，我讲三点意见。第一，要提高认识，"
-    ...              "各级各部门要切实负起责任，抓好落实。", rules.genres()["vocabulary"])[0]
+    ...              "各级各部门要切实负起责任，抓好落实。第二，要突出重点，大家要把心思和精力集中到"
+    ...              "发展上来，真抓实干。第三，要加强领导，各级领导干部要以身作则，带头干，希望大家"
+    ...              "珍惜机遇，不辱使命。", rules.genres()["vocabulary"])[0]
     '讲话稿'
+
+    A body of a line or two has too few pairs to tell (most of the model's pairs are
+    missing from any short text), so the guess is only as good as the text is long.
     """
     model = rules.genre_model()
     if not model or len(body) < 50:

@@ -16,7 +16,7 @@ from .dates import is_date_line, parse_date, split_trailing_date
 from .model import Line, Report
 from .shapes import (
     byline, complete_title, is_distribution_line, is_document_number, is_distribution_start, is_org_name, is_person_name, is_salutation, is_section_label,
-    is_signature, is_title_like, names_genre, numbering, runs_on, org_and_title, org_line, simple, subtitle_text,
+    SENTENCE_OPENER, is_signature, is_title_like, names_genre, numbering, runs_on, org_and_title, org_line, simple, subtitle_text,
 )
 from . import rules
 from .text import cjk_count, compact, ends_sentence, fold, is_cjk
@@ -111,7 +111,7 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
             break
         if not title_parts and is_section_label(s):
             break  # "引言", "摘要": the text's first section, no title
-        if not title_parts and _SENTENCE_OPENER.match(s) and not complete_title(s):
+        if not title_parts and SENTENCE_OPENER.match(s) and not complete_title(s):
             break  # "根据2003年初制定的工作计划": the first sentence, broken off by the page
         if not title_parts and _SITE_LABEL.search(s) and cjk_count(s) <= 10:
             rep.remove("head_decoration", s, no)  # the site's own label ("公司网站群"), no title
@@ -609,9 +609,6 @@ def self_named_title(rep: Report) -> str:
 _ABSTRACT_LABEL = re.compile(r"^\s*[【\[]?\s*(?:摘\s*要|内容提要|内容摘要|提\s*要|导\s*读)\s*[】\]]?\s*[:：]?[\s|｜]*")
 
 # How a sentence of a report opens, never a title ("根据…", "为了进一步…", "今年以来…")
-_SENTENCE_OPENER = re.compile(r"^\s*(?:根据|按照|依据|依照|为了|为进一步|随着|近年来|今年以来|一年来)")
-
-
 def _fallback_title(rep: Report) -> str:
     """A title for a report whose head has none, as an editor would give it.
 
@@ -625,7 +622,7 @@ def _fallback_title(rep: Report) -> str:
     # text: it is no title;
     # nor is the start of a sentence broken off by the page ("根据2003年初制定的工作计划")
     opening = (is_salutation(first) or is_person_name(first) or bool(numbering(first)[0])
-               or bool(_SENTENCE_OPENER.match(first)) or is_section_label(first))
+               or bool(SENTENCE_OPENER.match(first)) or is_section_label(first))
     if len(first) <= 60 and not is_body_line(first) and cjk_count(first) >= 2 and not opening:
         rep.lines = rep.lines[1:]
         return first

@@ -12,7 +12,7 @@ from . import rules
 from .model import Line
 from .dates import is_date_line
 from .shapes import (
-    complete_title, is_distribution_line, is_heading_text, is_person_name, is_signature, numbering,
+    SENTENCE_OPENER, complete_title, is_distribution_line, is_heading_text, is_person_name, is_signature, numbering,
 )
 from .text import (
     CJK_RANGES, NON_FINAL, NON_INITIAL, Lexicon, cjk_count, ends_sentence, is_cjk, to_simplified,
@@ -428,6 +428,8 @@ def split_glued_title(text: str, known_title: str = "") -> tuple[str, str]:
     '文旅局工作总结和工作计划'
     >>> split_glued_title("创先争优激活力夯实基础促发展")
     ('', '创先争优激活力夯实基础促发展')
+    >>> split_glued_title("根据年初制定的工作计划和院领导交办的各项任务，一年来，研究室圆满完成了全年的计划。" * 2)[0]
+    ''
     """
     if known_title and len(known_title) >= 4 and text.startswith(known_title) and len(text) > len(known_title) + 20:
         return known_title, text[len(known_title):].lstrip()
@@ -439,7 +441,7 @@ def split_glued_title(text: str, known_title: str = "") -> tuple[str, str]:
         return m.group("title"), m.group("body")
     # the title ends like a whole one ("…工作情况的总结") and the text follows it directly
     head = re.match(r"[^，。；！？,;!?“”]{6,40}", text)
-    if head:
+    if head and not SENTENCE_OPENER.match(text):  # "根据…工作计划和…": a sentence, not a title
         ends = [k for k in range(6, len(head.group(0)) + 1) if complete_title(text[:k])]
         # the text starts with its first heading ("…工作计划一、年工作总结（一）…"): the title ends there
         ends = [k for k in ends if numbering(text[k:])[0]][:1] or ends

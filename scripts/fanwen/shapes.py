@@ -277,6 +277,10 @@ def runs_on(s: str) -> bool:
     return bool(_RUNS_ON.search(s.strip()))
 
 
+# the words a first sentence opens with, never a title ("根据2003年初制定的工作计划和…")
+SENTENCE_OPENER = re.compile(r"^\s*(?:根据|按照|依据|依照|为了|为进一步|随着|近年来|今年以来|一年来)")
+
+
 def complete_title(s: str) -> bool:
     """A title that ends like a whole one ("…工作情况汇报"), not half of one.
 
