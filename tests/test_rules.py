@@ -348,6 +348,22 @@ def test_unit_types(org, titles, body, want) -> None:
     assert classify_unit_type(org, titles, body)[0] == want
 
 
+# Kinds of organisation every region has, named as they usually are (not from the corpus):
+# the unit type an editor gives each, whatever the words around the kind.
+@pytest.mark.parametrize("org,want", [
+    ("城关镇社区卫生服务中心", "医疗卫生"), ("XX诊所", "医疗卫生"), ("XX门诊部", "医疗卫生"),
+    ("南湖街道办事处", "街道社区"), ("XX居民委员会", "街道社区"),
+    ("市纪律检查委员会", "党政机关"), ("XX高新区管理委员会", "党政机关"),
+    ("县红十字会", "社会组织"), ("市文联", "社会组织"), ("县侨联", "社会组织"), ("市科协", "社会组织"),
+    ("北京市金杜律师事务所党支部", "社会组织"), ("立信会计师事务所", "社会组织"),
+    ("日报社", "事业单位"), ("省农业科学院", "事业单位"), ("XX出版社", "事业单位"), ("XX少年宫", "事业单位"),
+    ("中国科学院大学", "学校"), ("XX种植专业合作社", "农村"), ("XX中国石化加油站", "国有企业"),
+    ("寮步镇总工会", "农村"),  # a town's union belongs to the town, like a unit's 工会
+])
+def test_unit_types_of_common_organisations(org, want) -> None:
+    assert classify_unit_type(org, "", "")[0] == want
+
+
 @pytest.mark.parametrize("titles,opening,label,want", [
     ("创先争优活动推进会讲话稿", "", "", "讲话稿"),
     ("——在全市教育系统推进会上的讲话", "", "", "讲话稿"),
