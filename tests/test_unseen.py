@@ -45,3 +45,33 @@ def test_nothing_lost_on_unseen_pages(tmp_path) -> None:
 
     assert run_clean(UNSEEN, tmp_path) == 0
     assert [str(x) for x in check_nothing_lost(UNSEEN, tmp_path)] == []
+
+
+# A site's furniture flattened onto the heading's line, in the shapes CMS pages print it
+GLUED_HEADS = [
+    "2023-05-01 市统计局2023年上半年工作总结",
+    "当前位置：首页 > 工作总结 > 市统计局2023年上半年工作总结",
+    "首页 工作总结 市统计局2023年上半年工作总结",
+    "发布时间：2023-05-01 市统计局2023年上半年工作总结",
+    "【工作总结】市统计局2023年上半年工作总结",
+    "市统计局2023年上半年工作总结 来源：市统计局 发布时间：2023-05-01",
+    "市统计局2023年上半年工作总结 2023-05-01 10:20 浏览次数：125",
+    "您现在的位置：统计信息网 >> 工作动态 >> 市统计局2023年上半年工作总结",
+    "市统计局2023年上半年工作总结 作者：张三 阅读：1234",
+]
+
+
+def test_heading_keeps_its_line_when_furniture_is_glued_to_it(tmp_path) -> None:
+    from fanwen.verify import check_nothing_lost
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    body = ("一年来，在局党组的正确领导下，我局认真贯彻落实各项决策部署，扎实推进各项工作，取得了较好成效。"
+            "现将一年来的工作总结如下：\n一、强化党建引领\n全年召开党组会议12次，上党课4次。\n")
+    for i, head in enumerate(GLUED_HEADS):
+        (raw / f"p{i}.txt").write_text(head + "\n" + body, encoding="utf-8")
+    assert run_clean(raw, tmp_path / "out", "--registry", str(tmp_path / "urls.yaml")) == 0
+    got = read_reports(tmp_path / "out")
+    assert {name: [r["meta"]["title"] for r in reps] for name, reps in got.items()} == {
+        f"p{i}.txt": ["市统计局2023年上半年工作总结"] for i in range(len(GLUED_HEADS))}
+    assert [str(x) for x in check_nothing_lost(raw, tmp_path / "out")] == []

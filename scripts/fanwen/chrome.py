@@ -293,6 +293,10 @@ _META_LABEL = re.compile(r"(?:来源|作者|编辑|发布时间|发布日期|更
 _SITE_OR_BUTTON = re.compile(r"【|】|\[|\]|《|(?:网|文库|文档|范文|网站)\s*$|^\S{0,12}(?:网|文库)\s|\.(?:docx?|pdf|pptx?|wps|txt)\b", re.I)
 
 
+# a date set off by a space, where a clock stamp starts after a heading
+_SPACED_STAMP = re.compile(r"(?<=\s)(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}")
+
+
 def _title_before_meta(text: str, rule: rules.Rule, disabled: frozenset[str]) -> str:
     """The heading a site glued in front of its meta line ("…心得——孫燕作者:孫燕瀏覽數:4次"),
     or "" when the line is all furniture.
@@ -303,18 +307,28 @@ def _title_before_meta(text: str, rule: rules.Rule, disabled: frozenset[str]) ->
     >>> t = "无忧文档网    时间: 2021-10-09 09:14:00     阅读:"
     >>> _title_before_meta(t, match_line_rule(t, "head"), frozenset())
     ''
+    >>> t = "市统计局2023年上半年工作总结 2023-05-01 10:20 浏览次数：125"
+    >>> _title_before_meta(t, match_line_rule(t, "head"), frozenset())
+    '市统计局2023年上半年工作总结'
     """
-    if rule.name != "publish_meta":
+    if rule.name not in ("publish_meta", "clock_stamp"):
         return ""
     key = line_key(text, disabled)
-    m = rule.pattern.search(key)
-    label = _META_LABEL.search(key)
+    if rule.name == "clock_stamp":
+        # "…上半年工作总结 2023-05-01 10:20 浏览次数：125": the heading, a space, the stamp
+        m = _SPACED_STAMP.search(key)
+        label = None
+    else:
+        m = rule.pattern.search(key)
+        label = _META_LABEL.search(key)
     start = min(m.start() if m else len(key), label.start() if label else len(key))
     if start < 4 or start == len(key):
         return ""
     head = re.sub(r"(?:作者|编辑|发布人|来源)\s*[:：]?\s*$", "", key[:start]).rstrip()
     if not is_title_like(head) or cjk_count(head) < 6 or _SITE_OR_BUTTON.search(head):
         return ""
+    if rule.name == "clock_stamp" and re.search(r"\s|https?:|www\.", head):
+        return ""  # "本报记者 殷泓 http://…", "本帖最后由 李乐 于": a byline or a forum's note, no heading
     n = len(head)
     return text[:n] if fold(text[:n]) == fold(head) else ""
 
