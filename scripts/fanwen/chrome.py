@@ -234,7 +234,7 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
             page.removed.append(Removal(rule.name, bullet.group(0), ln.no))
             kept.append(Line(ln.text[bullet.end():].strip(), ln.no, indent=ln.indent))
             continue
-        title = _title_before_meta(ln.text, rule, disabled) if rule is not None else ""
+        title = (_title_before_meta(ln.text, rule, disabled) or _title_before_site(ln.text, rule)) if rule is not None else ""
         rest = _text_after_meta(ln.text, rule) if rule is not None else ""
         if title or rest:
             # "師德學習心得——孫燕作者:孫燕瀏覽數:4次": the heading keeps its line, the stamp goes;
@@ -331,6 +331,37 @@ def _title_before_meta(text: str, rule: rules.Rule, disabled: frozenset[str]) ->
         return ""  # "本报记者 殷泓 http://…", "本帖最后由 李乐 于": a byline or a forum's note, no heading
     n = len(head)
     return text[:n] if fold(text[:n]) == fold(head) else ""
+
+
+# A site's name or its download button after a heading ("…工作总结 - 百度文库", "…工作总结 免费下载")
+_SITE_PART = re.compile(r"网站|文库|资料库|门户|范文|文档|网$|下载")
+_FURNITURE_WORD = re.compile(r"客服|提示|登录|注册|下载|首页|网站|文库|会员|资料库|门户|范文网|文档网|VIP", re.I)
+_SEPARATOR = re.compile(r"\s*[-—–|_｜]+\s*|\s+")
+
+
+def _title_before_site(text: str, rule: rules.Rule) -> str:
+    """The heading a site glued its own name or a download button to, on a line that rule
+    takes for the site's, or "".
+
+    >>> t = "2023年党支部工作总结 - 百度文库"
+    >>> _title_before_site(t, match_line_rule(t, "head"))
+    '2023年党支部工作总结'
+    >>> t = "联系客服提示-办公文库—老笔头原创资料库—职场写作门户网站"
+    >>> _title_before_site(t, match_line_rule(t, "head"))
+    ''
+    """
+    if rule.name not in ("site_name_line", "site_title_line", "promo"):
+        return ""
+    for sep in _SEPARATOR.finditer(text):
+        head, tail = text[: sep.start()].strip(), text[sep.end():].strip()
+        if not head or not tail:
+            continue
+        if cjk_count(tail) > 12 or not _SITE_PART.search(tail):
+            continue
+        if cjk_count(head) >= 8 and is_title_like(head) and not _FURNITURE_WORD.search(head):
+            return text[: sep.start()]
+        return ""
+    return ""
 
 
 # A run of a stamp's labelled fields ("来源:人民日报 作者:张秀贤 "), each value without spaces

@@ -340,6 +340,8 @@ _BARE_GENRE = re.compile(r"^\s*(?:年度|年终|上半年|下半年)?(?:工作�
 _BRACKETED_PHRASE = re.compile(r"^\s*[（(][^()（）]{2,30}[)）]\s*$")
 # what a page's <title> adds after the headline: "_专题_央视网(cctv.com)", " -【新闻】", " – 评论文章"
 _UNDERSCORE_SUFFIX = re.compile(r"_[^_]{1,20}(?:_[^_]{1,20})*$")
+# a site's name after a bare dash or bar ("…工作总结-原创力文档", "…|范文大全")
+_SITE_NAME_SUFFIX = re.compile(r"[-–|｜_]\s*[\u4e00-\u9fff]{0,6}(?:文档|文库|范文大全|范文网|文档网|资料网)$")
 _DASH_SUFFIX = re.compile(r"(?:\s+[-–|｜]\s*|\s*[-–|｜]\s+|\s*[-–]\s*(?=[【\[]))[【\[]?[^\s\-–—|｜【】\[\]]{1,8}[】\]]?$")
 
 
@@ -350,10 +352,12 @@ def site_suffix(title: str) -> str:
     ('_专题_央视网(cctv.com)', '-【新闻】')
     >>> site_suffix("做实事 为民生 （林建岳） – 评论文章"), site_suffix("工作总结——记某某同志"), site_suffix("XX县2023年工作总结")
     (' – 评论文章', '', '')
+    >>> site_suffix("2023年党支部工作总结-原创力文档"), site_suffix("2023年党支部工作总结|范文大全")
+    ('-原创力文档', '|范文大全')
     """
-    for rx in (_UNDERSCORE_SUFFIX, _DASH_SUFFIX):
+    for rx in (_UNDERSCORE_SUFFIX, _DASH_SUFFIX, _SITE_NAME_SUFFIX):
         m = rx.search(title)
-        if m and cjk_count(title[: m.start()]) >= 8 and not names_genre(m.group(0)):
+        if m and cjk_count(title[: m.start()]) >= 8 and (rx is _SITE_NAME_SUFFIX or not names_genre(m.group(0))):
             return m.group(0)
     return ""
 
