@@ -69,6 +69,34 @@ GLUED_HEADS = [
     "市统计局2023年上半年工作总结 免费下载",
     "市统计局2023年上半年工作总结-范文网",
     "市统计局2023年上半年工作总结|范文大全",
+    # a CMS's marks, buttons, counters and stamps on the heading's line
+    "标题：市统计局2023年上半年工作总结",
+    "市统计局2023年上半年工作总结（图）",
+    "市统计局2023年上半年工作总结[组图]",
+    "市统计局2023年上半年工作总结 字号：大 中 小",
+    "市统计局2023年上半年工作总结 【打印】【关闭】",
+    "市统计局2023年上半年工作总结 点击：123次",
+    "市统计局2023年上半年工作总结 2023年05月01日 来源：市委组织部",
+    "市统计局2023年上半年工作总结（2023-05-01）",
+    "[2023-05-01] 市统计局2023年上半年工作总结",
+    "市统计局2023年上半年工作总结 分享到：",
+    "市统计局2023年上半年工作总结 - 党建网 - 中国共产党新闻网",
+    "市统计局2023年上半年工作总结——人民网",
+    "市统计局2023年上半年工作总结 阅读(123) 评论(0)",
+    "原创 市统计局2023年上半年工作总结",
+    "市统计局2023年上半年工作总结 [复制链接]",
+    "市统计局2023年上半年工作总结 查看: 123|回复: 4",
+    "市统计局2023年上半年工作总结 文章来源：本站原创 作者：佚名 点击数：12 更新时间：2023-5-1",
+    "市统计局2023年上半年工作总结 信息来源：市委组织部 发布时间：2023-05-01 浏览次数：12",
+    "市统计局2023年上半年工作总结（转载）",
+    "市统计局2023年上半年工作总结 收藏 举报",
+    # and on lines of their own under it
+    "市统计局2023年上半年工作总结\n视力保护色：",
+    "市统计局2023年上半年工作总结\n浏览量：1,234",
+    "市统计局2023年上半年工作总结\n收藏本文 打印本文 关闭窗口",
+    "市统计局2023年上半年工作总结\n微信 微博 QQ空间",
+    "市统计局2023年上半年工作总结\n【 字体：大 中 小 】【 打印 】【 关闭 】",
+    "市统计局2023年上半年工作总结\n[ 作者：李四 | 来源：组工网 | 点击：56 ]",
 ]
 
 
@@ -83,6 +111,6 @@ def test_heading_keeps_its_line_when_furniture_is_glued_to_it(tmp_path) -> None:
         (raw / f"p{i}.txt").write_text(head + "\n" + body, encoding="utf-8")
     assert run_clean(raw, tmp_path / "out", "--registry", str(tmp_path / "urls.yaml")) == 0
     got = read_reports(tmp_path / "out")
-    assert {name: [r["meta"]["title"] for r in reps] for name, reps in got.items()} == {
-        f"p{i}.txt": ["市统计局2023年上半年工作总结"] for i in range(len(GLUED_HEADS))}
+    assert {name: [(r["meta"]["title"], r["body"].strip()[:3]) for r in reps] for name, reps in got.items()} == {
+        f"p{i}.txt": [("市统计局2023年上半年工作总结", "一年来")] for i in range(len(GLUED_HEADS))}
     assert [str(x) for x in check_nothing_lost(raw, tmp_path / "out")] == []

@@ -324,7 +324,10 @@ def _title_before_meta(text: str, rule: rules.Rule, disabled: frozenset[str]) ->
     start = min(m.start() if m else len(key), label.start() if label else len(key))
     if start < 4 or start == len(key):
         return ""
-    head = re.sub(r"(?:作者|编辑|发布人|来源)\s*[:：]?\s*$", "", key[:start]).rstrip()
+    head = re.sub(r"(?:作者|编辑|责任编辑|发布人|发布者|(?:文章|信息|新闻|稿件)?(?:来源|出处))\s*[:：]?\s*$|\s+(?:文章|信息|新闻|稿件)$", "",
+                  key[:start]).rstrip()
+    # the stamp's date before its labels ("…工作总结 2023年05月01日 来源：…")
+    head = re.sub(r"\s+(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$", "", head)
     if not is_title_like(head) or cjk_count(head) < 6 or _SITE_OR_BUTTON.search(head):
         return ""
     if rule.name == "clock_stamp" and re.search(r"\s|https?:|www\.", head):

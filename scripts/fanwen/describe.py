@@ -341,8 +341,11 @@ _BRACKETED_PHRASE = re.compile(r"^\s*[（(][^()（）]{2,30}[)）]\s*$")
 # what a page's <title> adds after the headline: "_专题_央视网(cctv.com)", " -【新闻】", " – 评论文章"
 _UNDERSCORE_SUFFIX = re.compile(r"_[^_]{1,20}(?:_[^_]{1,20})*$")
 # a site's name after a bare dash or bar ("…工作总结-原创力文档", "…|范文大全")
-_SITE_NAME_SUFFIX = re.compile(r"[-–|｜_]\s*[\u4e00-\u9fff]{0,6}(?:文档|文库|范文大全|范文网|文档网|资料网)$")
-_DASH_SUFFIX = re.compile(r"(?:\s+[-–|｜]\s*|\s*[-–|｜]\s+|\s*[-–]\s*(?=[【\[]))[【\[]?[^\s\-–—|｜【】\[\]]{1,8}[】\]]?$")
+_SITE_NAME_SUFFIX = re.compile(r"[-–|｜_]\s*[\u4e00-\u9fff]{0,6}(?:文档|文库|范文大全|范文网|文档网|资料网)$"
+                               r"|\s*——\s*[\u4e00-\u9fff]{1,8}(?:网|网站|频道|客户端)$")
+_DASH_SUFFIX = re.compile(r"(?:\s+[-–|｜]\s*|\s*[-–|｜]\s+|\s*[-–]\s*(?=[【\[]))[【\[]?[^\s\-–—|｜【】\[\]]{1,8}[】\]]?$"
+                          # or the site's column and name: "… - 党建网 - 中国共产党新闻网"
+                          r"|(?:\s+[-–|｜]\s+[^\s\-–—|｜【】\[\]:：]{2,10}){2,3}$")
 
 
 def site_suffix(title: str) -> str:
