@@ -114,3 +114,37 @@ def test_heading_keeps_its_line_when_furniture_is_glued_to_it(tmp_path) -> None:
     assert {name: [(r["meta"]["title"], r["body"].strip()[:3]) for r in reps] for name, reps in got.items()} == {
         f"p{i}.txt": [("市统计局2023年上半年工作总结", "一年来")] for i in range(len(GLUED_HEADS))}
     assert [str(x) for x in check_nothing_lost(raw, tmp_path / "out")] == []
+
+
+# A site's furniture between the paragraphs or after the text, one line each
+FURNITURE_LINES = [
+    "上一篇：党支部2022年度工作总结", "相关文章", "热门推荐", "版权声明：本文由网友上传，如有侵权请联系删除。",
+    "免责声明：本站部分内容来源于网络，仅供学习参考。", "（责编：王五）", "文章来源于网络，如有侵权请联系删除",
+    "本文为本站原创，转载请注明出处。", "推荐阅读：", "猜你喜欢", "看了本文的人还看了", "上一页 1 2 3 下一页",
+    "返回顶部", "本文地址：http://www.example.com/zongjie/1234.html", "Tags：工作总结 党支部", "展开阅读全文",
+    "点击查看全文", "全文共3000字", "更多工作总结范文请点击：工作总结频道", "（此处已添加圈子卡片，请到今日头条客户端查看）",
+    "本文共3页 上一页 1 2 3 下一页", "第2页 共5页", "【纠错】", "扫码关注我们", "点赞 收藏 评论",
+    "声明：本文内容由互联网用户自发贡献，该文观点仅代表作者本人。", "如果你想了解更多内容，可以关注我们的网站。",
+    "以上就是小编为大家整理的党支部工作总结，希望对大家有所帮助。",
+]
+
+
+@pytest.mark.parametrize("where", ["middle", "end"])
+def test_site_furniture_lines_go_and_the_text_stays(tmp_path, where) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    first = ("党支部2023年度工作总结\n一年来，在上级党委的正确领导下，支部认真贯彻落实各项决策部署，扎实推进各项工作，"
+             "取得了较好成效。\n一、强化政治建设\n全年召开支部党员大会4次、支委会12次，上党课4次，开展主题党日活动12次。\n")
+    rest = "二、加强作风建设\n全年共开展督查检查8次，发现问题12个，全部整改到位。\n明年，我们将继续努力，推动支部建设再上新台阶。\n"
+    for i, furniture in enumerate(FURNITURE_LINES):
+        page = first + furniture + "\n" + rest if where == "middle" else first + rest + furniture + "\n"
+        (raw / f"f{i}.txt").write_text(page, encoding="utf-8")
+    assert run_clean(raw, tmp_path / "out", "--registry", str(tmp_path / "urls.yaml")) == 0
+    got = read_reports(tmp_path / "out")
+    left = {}
+    for i, furniture in enumerate(FURNITURE_LINES):
+        reps = got.get(f"f{i}.txt", [])
+        body = fold("\n".join(r["body"] for r in reps))
+        if len(reps) != 1 or fold(furniture) in body or fold("推动支部建设再上新台阶") not in body:
+            left[furniture] = [r["body"][-80:] for r in reps]
+    assert left == {}

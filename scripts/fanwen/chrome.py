@@ -551,6 +551,9 @@ def _note_page_fact(page: Page, rule: rules.Rule, ln: Line, kept: list[Line]) ->
             page.paywall_lines.append(kept[-1].no)
 
 
+_SENTENCE_END = re.compile(r"。[”’」』)）]?\s*$")  # titles end in words, or ？！
+
+
 def _strip_tail(page: Page, lines: list[Line], disabled: frozenset[str]) -> list[Line]:
     """After the last paragraph: the site's related-article list and a repeat of the page title."""
     cfg = rules.chrome()
@@ -566,12 +569,19 @@ def _strip_tail(page: Page, lines: list[Line], disabled: frozenset[str]) -> list
     for i in range(last_body + 1, len(lines)):
         text = lines[i].text
         if (related.name not in disabled and related.pattern.search(line_key(text, disabled))
-                and longest_after[i] <= cfg["related_max_chars"]):
+                and longest_after[i] <= cfg["related_max_chars"]
+                # a list of titles, not the text going on in short sentences after a link box
+                and not any(_SENTENCE_END.search(ln.text) and cjk_count(ln.text) >= 15 for ln in lines[i + 1:])):
             cut = i
             for ln in lines[i:]:
                 page.removed.append(Removal(related.name, ln.text, ln.no))
             break
     lines = lines[:cut]
+    if related.name not in disabled:
+        # a link box's heading alone ("推荐阅读：") where the text goes on after the box
+        bare = [ln for ln in lines if len(ln.text.strip()) <= 8 and related.pattern.search(line_key(ln.text, disabled))]
+        page.removed.extend(Removal(related.name, ln.text, ln.no) for ln in bare)
+        lines = [ln for ln in lines if ln not in bare]
     while ("page_title_repeat" not in disabled and len(lines) - 1 > max(last_body, 0)
            and fold(lines[-1].text) in titles):
         page.removed.append(Removal("page_title_repeat", lines[-1].text, lines[-1].no))
