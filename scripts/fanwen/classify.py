@@ -125,12 +125,18 @@ def _proper_org(org: str) -> bool:
 
     >>> _proper_org("昆山市第二中学"), _proper_org("地理科学学院"), _proper_org("农村党支部"), _proper_org("疫情下社区")
     (True, True, False, False)
+    >>> _proper_org("XX镇"), _proper_org("××公司"), _proper_org("某村")
+    (True, True, True)
     """
     if re.search(rules.structure()["not_in_names"], org) or not is_org_name(org):
         return False
     _type, word = unit_of_org(org)
     name = org[: org.rfind(word)] if word else org
-    return bool(re.search(r"[省市县区镇乡州旗盟]", name)) or len(name) >= 4
+    # "XX镇", "××公司", "某村": a 范文 puts a placeholder where the unit's name was
+    return bool(re.search(r"[省市县区镇乡州旗盟]", name)) or len(name) >= 4 or bool(_PLACEHOLDER.fullmatch(name))
+
+
+_PLACEHOLDER = re.compile(r"[XxＸｘ×＊*○〇]{1,4}|某{1,2}")
 
 
 def _superior(body: str, cfg: dict) -> tuple[str, str]:

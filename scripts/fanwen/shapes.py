@@ -72,9 +72,12 @@ def is_org_name(s: str) -> bool:
     (True, True, False)
     >>> is_org_name("创先争优推进会"), is_org_name("因地制宜 突出特色 创建文明社区")
     (False, False)
+    >>> is_org_name("XX镇"), is_org_name("XX高新区管委会")
+    (True, True)
     """
     s = s.strip()
-    if not (2 <= len(s) <= 30) or cjk_count(s) < 2:
+    # "XX镇", "××公司": a 范文's placeholder stands for the name
+    if not (2 <= len(s) <= 30) or cjk_count(s) + len(re.findall(r"[XxＸｘ×＊*]", s)) < 2:
         return False
     if any(not ch.isalnum() and ch not in _NAME_PUNCT_OK and not ch.isspace() for ch in s):
         return False
