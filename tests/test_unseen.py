@@ -148,3 +148,22 @@ def test_site_furniture_lines_go_and_the_text_stays(tmp_path, where) -> None:
         if len(reps) != 1 or fold(furniture) in body or fold("推动支部建设再上新台阶") not in body:
             left[furniture] = [r["body"][-80:] for r in reps]
     assert left == {}
+
+
+# A page that prints no title: its first line is a sentence, a news source or a byline, and
+# the report is named by its first words (flagged untitled), its first sentence kept
+@pytest.mark.parametrize("first_line,kept", [
+    ("扎实组织开学第一课。", "扎实组织开学第一课。"),
+    ("本报讯（记者 张三）近日，我县召开全县组织工作会议。", "近日，我县召开全县组织工作会议。"),
+    ("一是加强政治建设。", "一是加强政治建设。"),
+    ("烟草在线凯里消息", ""),
+])
+def test_a_sentence_is_no_title(tmp_path, first_line, kept) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "p.txt").write_text(first_line + "\n在上级党委的正确领导下，我们认真贯彻落实各项决策部署，扎实推进各项工作，"
+                               "取得了较好成效。\n二、主要做法\n全年召开会议12次，开展专题学习12次。\n", encoding="utf-8")
+    assert run_clean(raw, tmp_path / "out", "--registry", str(tmp_path / "urls.yaml")) == 0
+    (rep,) = read_reports(tmp_path / "out")["p.txt"]
+    assert "untitled" in rep["meta"]["flags"] and rep["meta"]["title"] != first_line
+    assert rep["body"].strip().startswith(kept or "在上级党委")
