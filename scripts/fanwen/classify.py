@@ -344,9 +344,6 @@ def classify_genre(titles: str, opening: str, closing: str, page_label: str, bod
         best = max(by_genre, key=lambda g: (by_genre[g], -cfg["vocabulary"].index(g)))
         words = [w for (g, w), n in scores.items() if g == best and n]
         return best, f"正文用语：{'、'.join(words[:4])}"
-    if len(body) >= cfg["numberless_min_chars"] and not re.search(r"[0-9０-９]", body):
-        # not one figure, date or count: an essay of views, not an account of work done
-        return cfg["numberless"], f"{NO_CLUE}；正文无一处数字，像议论文字，归为{cfg['numberless']}"
     guess = _genre_guess(body, cfg["vocabulary"])
     if guess:
         value, words = guess
@@ -372,7 +369,9 @@ def _genre_guess(body: str, vocabulary: list[str]) -> tuple[str, list[str]] | No
     >>> _genre_guess("同志们：今天我们召开全县工作会议，我讲三点意见。第一，要提高认识，"
     ...              "各级各部门要切实负起责任，抓好落实。第二，要突出重点，大家要把心思和精力集中到"
     ...              "发展上来，真抓实干。第三，要加强领导，各级领导干部要以身作则，带头干，希望大家"
-    ...              "珍惜机遇，不辱使命。", rules.genres()["vocabulary"])[0]
+    ...              "珍惜机遇，不辱使命。同志们，今年的任务十分艰巨，我们一定要统一思想，振奋精神，扎实"
+    ...              "工作，确保全年目标任务圆满完成。我相信，只要我们团结一心，就一定能够取得新的更大的"
+    ...              "胜利！谢谢大家！", rules.genres()["vocabulary"])[0]
     '讲话稿'
 
     A body of a line or two has too few pairs to tell (most of the model's pairs are
