@@ -110,8 +110,11 @@ def _same_length_simplified(text: str) -> str:
     return key if len(key) == len(text) else text
 
 
-# A menu item a page's text extraction set on a line of its own ("  • 网站首页")
+# A menu item a page's text extraction set on a line of its own ("  • 网站首页"), or a bare
+# column name ("学会动态", "通知公告")
 _MENU_BULLET = re.compile(r"^\s*[•▪◦]\s*")
+_COLUMN_NAME = re.compile(r"^\s*[\u4e00-\u9fff]{0,6}(?:动态|新闻|公告|概况|简介|首页|公开|专题|下载|留言|互动|导航|资讯|要闻|风采|"
+                          r"荣誉|政策|法规|活动)\s*$")
 MENU_RUN = 3
 
 
@@ -125,13 +128,17 @@ def _bullet_menu(lines: list[Line]) -> set[int]:
     [1, 2, 3]
     >>> _bullet_menu([Line(t, n) for n, t in enumerate(["• 坚持学习。", "• 严守纪律。", "• 服务群众。"])])
     set()
+    >>> sorted(_bullet_menu([Line(t, n) for n, t in enumerate(["学会动态", "学会新闻", "通知公告", "学术活动",
+    ...     "中国系统工程学会十届七次常务理事会会议纪要"])]))
+    [0, 1, 2, 3]
     """
     first_prose = next((i for i, ln in enumerate(lines) if is_body_line(ln.text) and not _MENU_BULLET.match(ln.text)),
                        len(lines))
     out: set[int] = set()
     run: list[int] = []
     for i, ln in enumerate(lines[:first_prose] + [Line("", 0)]):
-        if _MENU_BULLET.match(ln.text) and not ln.text.rstrip().endswith(("。", "！", "？", "!", "?")):
+        if (_MENU_BULLET.match(ln.text) and not ln.text.rstrip().endswith(("。", "！", "？", "!", "?"))
+                or _COLUMN_NAME.match(ln.text)):
             run.append(i)
             continue
         if len(run) >= MENU_RUN:
