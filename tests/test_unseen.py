@@ -172,3 +172,30 @@ def test_a_sentence_is_no_title(tmp_path, first_line, kept) -> None:
     (rep,) = read_reports(tmp_path / "out")["p.txt"]
     assert "untitled" in rep["meta"]["flags"] and rep["meta"]["title"] != first_line
     assert rep["body"].strip().startswith(kept or "在上级党委")
+
+
+# Two reports on one compilation page, with the item markers 范文 sites use
+COMPILATION_SHAPES = [
+    "篇一：{a}\n{A}\n篇二：{b}\n{B}", "【篇1】{a}\n{A}\n【篇2】{b}\n{B}", "范文一：{a}\n{A}\n范文二：{b}\n{B}",
+    "第1篇：{a}\n{A}\n第2篇：{b}\n{B}", "精选范文1：{a}\n{A}\n精选范文2：{b}\n{B}", "【第一篇】{a}\n{A}\n【第二篇】{b}\n{B}",
+    "篇一\n{a}\n{A}\n篇二\n{b}\n{B}", "{a} 篇1\n{A}\n{b} 篇2\n{B}", "★{a}★\n{A}\n★{b}★\n{B}",
+    "文章一：{a}\n{A}\n文章二：{b}\n{B}", "例文1：{a}\n{A}\n例文2：{b}\n{B}", "第一篇 {a}\n{A}\n第二篇 {b}\n{B}",
+    "篇一：\n{a}\n{A}\n篇二：\n{b}\n{B}", "{a}(范文1)\n{A}\n{b}(范文2)\n{B}", "{a}精选篇1\n{A}\n{b}精选篇2\n{B}",
+]
+
+
+@pytest.mark.parametrize("shape", COMPILATION_SHAPES)
+def test_compilation_markers(tmp_path, shape) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    first = ("一年来，在上级党委的正确领导下，支部认真贯彻落实各项决策部署，扎实推进各项工作，取得了较好成效。\n"
+             "一、强化政治建设\n全年召开支部党员大会4次、支委会12次，上党课4次。\n二、下一步打算\n我们将继续努力，推动支部建设再上新台阶。")
+    second = ("今年以来，我校坚持立德树人根本任务，认真落实上级部署，扎实开展各项工作，取得了明显成效。\n"
+              "一、加强师德建设\n全年组织教师集中学习12次，开展师德师风专题教育4次。\n二、下一步工作\n我们将继续努力，推动学校工作再上新台阶。")
+    page = "2023年工作总结精选2篇\n" + shape.format(a="党支部2023年工作总结", b="学校2023年工作总结", A=first, B=second)
+    (raw / "p.txt").write_text(page + "\n", encoding="utf-8")
+    assert run_clean(raw, tmp_path / "out", "--registry", str(tmp_path / "urls.yaml")) == 0
+    reps = read_reports(tmp_path / "out")["p.txt"]
+    assert [(r["meta"]["title"], r["body"].strip()[:4]) for r in reps] == [
+        ("党支部2023年工作总结", "一年来，"), ("学校2023年工作总结", "今年以来")]
+    assert "学校工作再上新台阶" in reps[1]["body"]
