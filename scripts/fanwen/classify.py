@@ -106,6 +106,11 @@ def _speaker(titles: str, position: str, cfg: dict) -> tuple[str, str]:
             return value, f"标题中的讲话人是{word}"
     if m and not m.group("who").strip() and re.search(cfg["government_meeting"], m.group("meeting")):
         return "党政机关", f"在“{m.group('meeting')}”上的讲话，由党委、政府召开"
+    if m:
+        # "在公司2023年工作会议上", "在学院开学典礼上": a unit's own meeting, its leader speaking
+        value, word = _first_match(m.group("meeting"), cfg["meeting_host"], "type")
+        if value:
+            return value, f"在“{m.group('meeting')}”上的讲话，是{word}的会"
     m = re.search(cfg["issuer_title"], titles)
     if m and m.group("org"):
         value, reason = type_of_org(m.group("org"))
@@ -164,6 +169,8 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
     ('国有企业', '在“矿”党组织领导下')
     >>> classify_unit_type("", "湘潭市委书记分享悦读故事", "老师们，同学们：")
     ('党政机关', '标题中的讲话人是市委书记')
+    >>> classify_unit_type("", "在公司2023年工作会议上的讲话", "同志们：")
+    ('国有企业', '在“公司2023年工作会议”上的讲话，是公司的会')
     """
     cfg = rules.units()
     org, titles, body, position = (to_simplified(x) for x in (org, titles, body, position))
