@@ -199,3 +199,19 @@ def test_compilation_markers(tmp_path, shape) -> None:
     assert [(r["meta"]["title"], r["body"].strip()[:4]) for r in reps] == [
         ("党支部2023年工作总结", "一年来，"), ("学校2023年工作总结", "今年以来")]
     assert "学校工作再上新台阶" in reps[1]["body"]
+
+
+# The organisation that opens the text names the unit, through its party body or office
+@pytest.mark.parametrize("opening,want", [
+    ("一年来，XX公司党委", "国有企业"), ("一年来，我们XX社区党支部", "街道社区"), ("一年来，XX局机关党委", "党政机关"),
+    ("一年来，XX公司工会", "国有企业"), ("一年来，XX学院团委", "学校"), ("一年来，XX医院护理部", "医疗卫生"),
+    ("一年来，XX社区卫生服务中心党支部", "医疗卫生"), ("今年以来，XX村两委", "农村"), ("今年以来，XX供电所", "国有企业"),
+    ("今年以来，XX律师事务所党支部", "社会组织"), ("今年以来，XX大学机关党委", "学校"), ("今年以来，XX集团纪委", "国有企业"),
+])
+def test_unit_type_from_the_organisation_in_the_text(tmp_path, opening, want) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "p.txt").write_text("2023年工作总结\n" + opening + "认真贯彻落实上级各项决策部署，扎实推进各项工作，取得了较好成效。\n"
+                               "一、主要工作\n全年召开会议12次，开展专题学习12次。\n", encoding="utf-8")
+    assert run_clean(raw, tmp_path / "out", "--registry", str(tmp_path / "urls.yaml")) == 0
+    assert read_reports(tmp_path / "out")["p.txt"][0]["meta"]["unit_type"] == want

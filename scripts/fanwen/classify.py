@@ -35,6 +35,11 @@ def _org_suffix(org: str, cfg: dict) -> tuple[str, str]:
         if name.endswith(suffix) and len(name) > len(suffix):
             name = name[: -len(suffix)]
             break
+    # "XX大学机关(党委)": the organs of a university are the university's
+    for word in sorted(cfg["office_words"], key=len, reverse=True):
+        if name.endswith(word) and len(name) > len(word) + 1:
+            name = name[: -len(word)]
+            break
     for rule in cfg["org_suffixes"]:
         for word in rule["words"]:
             if name.endswith(word):
