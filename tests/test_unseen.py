@@ -215,3 +215,14 @@ def test_unit_type_from_the_organisation_in_the_text(tmp_path, opening, want) ->
                                "一、主要工作\n全年召开会议12次，开展专题学习12次。\n", encoding="utf-8")
     assert run_clean(raw, tmp_path / "out", "--registry", str(tmp_path / "urls.yaml")) == 0
     assert read_reports(tmp_path / "out")["p.txt"][0]["meta"]["unit_type"] == want
+
+
+@pytest.mark.parametrize("label", ["演讲辞", "演講詞", "讲话稿", "致辞"])
+def test_a_column_label_over_the_heading_is_no_title(tmp_path, label) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "p.txt").write_text(f"{label}\n某某市第一人民医院\n三期大楼落成庆典致词\n2009年06月19日\n"
+                               "很高兴今天与各位一同见证三期大楼开幕。这所设施现代化的医院，将为全市群众提供优质的医疗服务。\n",
+                               encoding="utf-8")
+    assert run_clean(raw, tmp_path / "out", "--registry", str(tmp_path / "urls.yaml")) == 0
+    assert read_reports(tmp_path / "out")["p.txt"][0]["meta"]["title"] == "三期大楼落成庆典致词"

@@ -19,7 +19,7 @@ from .shapes import (
     SENTENCE_OPENER, is_signature, is_title_like, names_genre, numbering, runs_on, org_and_title, org_line, simple, subtitle_text,
 )
 from . import rules
-from .text import cjk_count, compact, ends_sentence, fold, is_cjk
+from .text import cjk_count, compact, ends_sentence, fold, is_cjk, to_simplified
 
 MAX_HEAD_LINES = 8
 _BRACKETED = re.compile(r"^[（(][^（）()]{4,60}[）)]$")
@@ -116,6 +116,12 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
         if (not title_parts and re.search(r"[。；;]\s*$", s) and not is_salutation(s)
                 and not (rep.listing_title and _same(rep.listing_title, s))):
             break  # "近日，我县召开…会议。", "一是加强政治建设。": a sentence; titles end in words
+        if (not title_parts and _GENRE_LABEL.match(to_simplified(s)) and not (head and i and head[-1] == lines[i - 1].text)
+                and any(complete_title(to_simplified(ln.text)) and cjk_count(ln.text) >= 6 for ln in lines[i + 1: i + 5])):
+            # "演讲辞" over "…三期大楼落成庆典致词": the site's column, the report's heading below it
+            rep.remove("head_decoration", s, no)
+            i += 1
+            continue
         if not title_parts and _SITE_LABEL.search(s) and cjk_count(s) <= 10:
             rep.remove("head_decoration", s, no)  # the site's own label ("公司网站群"), no title
             if rep.listing_title and _same(rep.listing_title, s):
@@ -338,6 +344,9 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
         meta["byline"] = "　".join(head)
 
 
+# a kind of text alone on a line: a site's column over the heading, or half of a title
+_GENRE_LABEL = re.compile(r"^\s*(?:演讲词|演讲辞|演讲稿|演辞|讲话稿|讲话|致辞|致词|发言稿|发言|主持词|开幕词|闭幕词|述职报告|"
+                          r"心得体会|调研报告|工作汇报|汇报材料|事迹材料|范文|公文)\s*$")
 _BARE_GENRE = re.compile(r"^\s*(?:年度|年终|上半年|下半年)?(?:工作总结|述职报告|述职述廉报告|工作报告|工作汇报|汇报材料|"
                          r"心得体会|调研报告|自查报告|工作计划|经验材料|事迹材料|经验交流材料)\s*$")
 _BRACKETED_PHRASE = re.compile(r"^\s*[（(][^()（）]{2,30}[)）]\s*$")

@@ -256,7 +256,7 @@ def is_signature(s: str) -> bool:
 
 # How a whole report title ends (compared in folded form, brackets gone).
 _GENRE_WORDS = (r"(?:汇报|报告|材料|讲话|讲话稿|发言|发言稿|致辞|总结|体会|意见|方案|纪实|心得|述职|讲稿|计划|要点|思路"
-                r"|主持词|事迹|感悟|有感|征文|倡议书|承诺书|公开信|年报|报告书)")
+                r"|主持词|致词|演辞|讲辞|演讲词|贺词|开幕词|闭幕词|欢迎词|答谢词|祝酒词|事迹|感悟|有感|征文|倡议书|承诺书|公开信|年报|报告书)")
 _GENRE_END = re.compile(_GENRE_WORDS + r"(?:定稿|初稿|修改稿|精选|范文|模板|\d{1,2}篇)?$")
 # The item marker a compilation puts after a title: "…演讲稿(一)", "…心得体会篇二", "…总结【3】"
 _TRAILING_MARKER = re.compile(r"(?:[（(【\[]\s*(?:第|篇)?[一二三四五六七八九十\d]{1,3}篇?\s*[）)】\]]|篇[一二三四五六七八九十\d]{1,3})$")
