@@ -409,7 +409,7 @@ def join_document_chunks(lines: list[Line]) -> tuple[list[Line], list[tuple[str,
     return out, cut
 
 
-_TITLE_THEN_SPACE = re.compile(r"^(?P<title>[^，。；！？,;!?\s]{4,40})[ \u3000]+(?P<body>\S.{59,})$")
+_TITLE_THEN_SPACE = re.compile(r"^(?P<title>[^，。；！？,;!?\s]{4,64})[ \u3000]+(?P<body>\S.{59,})$")
 
 
 def split_glued_title(text: str, known_title: str = "") -> tuple[str, str]:
@@ -426,6 +426,10 @@ def split_glued_title(text: str, known_title: str = "") -> tuple[str, str]:
     '中学党支部工作情况的总结'
     >>> split_glued_title("文旅局工作总结和工作计划一、年工作总结（一）省、市考核指标" + "小康监测指标完成。" * 6)[0]
     '文旅局工作总结和工作计划'
+    >>> split_glued_title("院长在理论学习中心组专题学习习近平总书记在全国“两会”上重要讲话精神研讨交流会上的讲话 "
+    ...                   "同志们：在全国“两会”这一关键节点，习近平总书记发表的一系列重要讲话，为医疗卫生事业的发展提供了根本遵循。"
+    ...                   "我们要认真学习，深刻领会。")[0][-7:]
+    '交流会上的讲话'
     >>> split_glued_title("创先争优激活力夯实基础促发展")
     ('', '创先争优激活力夯实基础促发展')
     >>> split_glued_title("根据年初制定的工作计划和院领导交办的各项任务，一年来，研究室圆满完成了全年的计划。" * 2)[0]
@@ -437,7 +441,9 @@ def split_glued_title(text: str, known_title: str = "") -> tuple[str, str]:
         if text[:n] == text[n: 2 * n] and not ends_sentence(text[:n]) and cjk_count(text[:n]) >= 4:
             return text[:n], text[2 * n:].lstrip()
     m = _TITLE_THEN_SPACE.match(text)
-    if m and cjk_count(m.group("title")) >= 6 and cjk_count(m.group("body")) >= 40:
+    # a long one must end like a whole title ("…研讨交流会上的讲话")
+    if (m and cjk_count(m.group("title")) >= 6 and cjk_count(m.group("body")) >= 40
+            and (len(m.group("title")) <= 40 or complete_title(m.group("title")))):
         return m.group("title"), m.group("body")
     # the title ends like a whole one ("…工作情况的总结") and the text follows it directly
     head = re.match(r"[^，。；！？,;!?“”]{6,40}", text)
