@@ -359,6 +359,7 @@ def test_unit_types(org, titles, body, want) -> None:
     ("日报社", "事业单位"), ("省农业科学院", "事业单位"), ("XX出版社", "事业单位"), ("XX少年宫", "事业单位"),
     ("中国科学院大学", "学校"), ("XX种植专业合作社", "农村"), ("XX中国石化加油站", "国有企业"),
     ("寮步镇总工会", "农村"),  # a town's union belongs to the town, like a unit's 工会
+    ("XX县妇联", "社会组织"), ("共青团XX县委员会", "党政机关"),
 ])
 def test_unit_types_of_common_organisations(org, want) -> None:
     assert classify_unit_type(org, "", "")[0] == want
