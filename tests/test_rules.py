@@ -360,6 +360,9 @@ def test_unit_types(org, titles, body, want) -> None:
     ("中国科学院大学", "学校"), ("XX种植专业合作社", "农村"), ("XX中国石化加油站", "国有企业"),
     ("寮步镇总工会", "农村"),  # a town's union belongs to the town, like a unit's 工会
     ("XX县妇联", "社会组织"), ("共青团XX县委员会", "党政机关"),
+    # Hong Kong, Macau and Taiwan
+    ("灣仔區議會", "党政机关"), ("立法會", "党政机关"), ("聖保羅書院", "学校"), ("澳門歸僑總會", "社会组织"),
+    ("台灣婦女協進會", "社会组织"), ("香港仔浸信會", "社会组织"), ("中華基督教會基灣小學", "学校"),
 ])
 def test_unit_types_of_common_organisations(org, want) -> None:
     assert classify_unit_type(org, "", "")[0] == want
