@@ -226,3 +226,16 @@ def test_a_column_label_over_the_heading_is_no_title(tmp_path, label) -> None:
                                encoding="utf-8")
     assert run_clean(raw, tmp_path / "out", "--registry", str(tmp_path / "urls.yaml")) == 0
     assert read_reports(tmp_path / "out")["p.txt"][0]["meta"]["title"] == "三期大楼落成庆典致词"
+
+
+def test_a_records_fields_under_the_heading_go_with_the_byline(tmp_path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "p.txt").write_text("柞水县审计局2020年部门决算\n保密审查情况:已审查\n部门主要负责人审签情况:已审签\n"
+                               "一年来，在局党组的正确领导下，我局认真贯彻落实各项决策部署，扎实推进各项工作，取得了较好成效。\n",
+                               encoding="utf-8")
+    assert run_clean(raw, tmp_path / "out", "--registry", str(tmp_path / "urls.yaml")) == 0
+    (page,) = (tmp_path / "out").glob("*.md")
+    text = page.read_text(encoding="utf-8")
+    assert '\ntitle: "柞水县审计局2020年部门决算"\n' in text
+    assert "保密审查情况：已审查　部门主要负责人审签情况：已审签\n{: .byline }" in text

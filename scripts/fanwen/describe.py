@@ -140,6 +140,8 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
             head.append(org)  # "大庙集镇：党建述职凝聚力…": the organisation is shown with the byline
             rep.remove("org_prefix", s[: len(s) - len(title_text)], no)  # moved out of the title line
             title_parts, title_nos = [title_text], [no]
+            # "…高地_专题_央视网(cctv.com)": the page's <title>, whole with the site's name after it
+            title_done = title_done or bool(site_suffix(title_text))
             i += 1
             continue
         if title_parts and len(title_parts) == 1 and _near_same(s, title_parts[0]):
@@ -309,6 +311,12 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
             title_parts, title_nos = [s], [no]
             i += 1
             continue
+        if title_parts and _FIELD_LINE.match(s):
+            # "保密审查情况:已审查" under the title: a record's field, shown with the byline
+            head.append(s)
+            title_done = True
+            i += 1
+            continue
         if title_parts and complete_title(title) and not complete_title(s) and is_title_like(s) and not title_done:
             break  # a whole title ("…工作纪实（二）") is followed by the text's first heading
         if (title_parts and not title_done and cjk_count(title) >= 20 and not runs_on(title) and not names_genre(title)
@@ -326,6 +334,7 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
                 title_parts, title_nos, title_repeated = [], [], False
             title_parts.append(s)
             title_nos.append(no)
+            title_done = title_done or bool(site_suffix(s))
             i += 1
             continue
         break
@@ -344,6 +353,8 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
         meta["byline"] = "　".join(head)
 
 
+# a record's field on a line of its own: a short label, a colon, a short value
+_FIELD_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,12}\s*[:：]\s*[\u4e00-\u9fff\w]{1,10}\s*$")
 # a kind of text alone on a line: a site's column over the heading, or half of a title
 _GENRE_LABEL = re.compile(r"^\s*(?:演讲词|演讲辞|演讲稿|演辞|讲话稿|讲话|致辞|致词|发言稿|发言|主持词|开幕词|闭幕词|述职报告|"
                           r"心得体会|调研报告|工作汇报|汇报材料|事迹材料|范文|公文)\s*$")
