@@ -239,3 +239,15 @@ def test_a_records_fields_under_the_heading_go_with_the_byline(tmp_path) -> None
     text = page.read_text(encoding="utf-8")
     assert '\ntitle: "柞水县审计局2020年部门决算"\n' in text
     assert "保密审查情况：已审查　部门主要负责人审签情况：已审签\n{: .byline }" in text
+
+
+def test_a_column_name_over_the_unit_and_the_heading_is_no_title(tmp_path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "p.txt").write_text("我知道了\n校园微播\n盱眙县盱城镇中心小学\n庆元旦 迎新年\n"
+                               "新年到来之际，盱眙县盱城镇中心小学开展丰富多彩的“庆元旦、迎新年”系列活动，同学们充分发挥自己的特长。\n",
+                               encoding="utf-8")
+    assert run_clean(raw, tmp_path / "out", "--registry", str(tmp_path / "urls.yaml")) == 0
+    (rep,) = read_reports(tmp_path / "out")["p.txt"]
+    assert rep["meta"]["title"] == "庆元旦 迎新年" and rep["meta"]["org"] == "盱眙县盱城镇中心小学"
+    assert "校园微播" not in rep["body"] and "我知道了" not in rep["body"]

@@ -283,6 +283,12 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
             # "井陉县公路工程队" above the title, or "XX县人民医院党委" below it
             meta.setdefault("org", s)
             head.append(s)
+            if (len(title_parts) == 1 and not title_done and cjk_count(title_parts[0]) <= 5
+                    and not names_genre(title_parts[0]) and is_title_like(nxt) and cjk_count(nxt) >= 5
+                    and not is_body_line(nxt) and not is_date_line(nxt) and not is_org_name(nxt)):
+                # "校园微播" / "盱城镇中心小学" / "庆元旦 迎新年": a column's name, the unit, then the heading
+                rep.remove("page_title", title_parts[0], title_nos[0])
+                title_parts, title_nos = [], []
             title_done = title_done or bool(title_parts)
             i += 1
             continue
