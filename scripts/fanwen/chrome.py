@@ -290,7 +290,7 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
         first = kept[0].text
         # a line that ends a sentence ("近日，我县召开…会议。") is the text's, not a heading
         if (len(first) <= 50 and not is_body_line(first) and not is_document_number(first)
-                and not is_section_label(first) and not re.search(r"[。；;]\s*$", first)):
+                and not is_section_label(first) and not re.search(r"(?:[。；;]|[。；;…]+[”」』])\s*$", first)):
             page.title = first
     page.lines = _strip_tail(page, kept, disabled)
 
