@@ -163,6 +163,7 @@ def test_site_furniture_lines_go_and_the_text_stays(tmp_path, where) -> None:
     ("一是加强政治建设。", "一是加强政治建设。"),
     ("“东方红，太阳升，中国出了个毛泽东……”", "“东方红，太阳升，中国出了个毛泽东……”"),
     ("烟草在线凯里消息", ""),
+    ("烟草在线凯里消息 “东方红，太阳升，中国出了个毛泽东……”", "“东方红"),
 ])
 def test_a_sentence_is_no_title(tmp_path, first_line, kept) -> None:
     raw = tmp_path / "raw"
