@@ -11,7 +11,7 @@ import re
 from . import rules
 from .dates import parse_date
 from .model import Line, Page, Removal
-from .shapes import complete_title, is_document_number, is_org_name, is_section_label, is_title_like, runs_on, subtitle_text
+from .shapes import SENTENCE_CLOSE, complete_title, is_document_number, is_org_name, is_section_label, is_title_like, runs_on, subtitle_text
 from .text import cjk_count, cn_number, fold, to_simplified
 
 def is_body_line(s: str) -> bool:
@@ -290,7 +290,7 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
         first = kept[0].text
         # a line that ends a sentence ("近日，我县召开…会议。") is the text's, not a heading
         if (len(first) <= 50 and not is_body_line(first) and not is_document_number(first)
-                and not is_section_label(first) and not re.search(r"(?:[。；;]|[。；;…]+[”」』])\s*$", first)):
+                and not is_section_label(first) and not SENTENCE_CLOSE.search(first)):
             page.title = first
     page.lines = _strip_tail(page, kept, disabled)
 

@@ -16,7 +16,7 @@ from .dates import is_date_line, parse_date, split_trailing_date
 from .model import Line, Report
 from .shapes import (
     byline, complete_title, is_distribution_line, is_document_number, is_distribution_start, is_org_name, is_person_name, is_salutation, is_section_label,
-    SENTENCE_OPENER, is_signature, is_title_like, names_genre, numbering, runs_on, org_and_title, org_line, simple, subtitle_text,
+    SENTENCE_CLOSE, SENTENCE_OPENER, is_signature, is_title_like, names_genre, numbering, runs_on, org_and_title, org_line, simple, subtitle_text,
 )
 from . import rules
 from .text import cjk_count, compact, ends_sentence, fold, is_cjk, to_simplified
@@ -113,7 +113,7 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
             break  # "引言", "摘要": the text's first section, no title
         if not title_parts and SENTENCE_OPENER.match(s) and not complete_title(s):
             break  # "根据2003年初制定的工作计划": the first sentence, broken off by the page
-        if (not title_parts and re.search(r"(?:[。；;]|[。；;…]+[”」』])\s*$", s) and not is_salutation(s)
+        if (not title_parts and SENTENCE_CLOSE.search(s) and not is_salutation(s)
                 and not (rep.listing_title and _same(rep.listing_title, s))):
             break  # "近日，我县召开…会议。", "一是加强政治建设。": a sentence; titles end in words
         if (not title_parts and _GENRE_LABEL.match(to_simplified(s)) and not (head and i and head[-1] == lines[i - 1].text)
@@ -660,7 +660,7 @@ def _fallback_title(rep: Report) -> str:
     opening = (is_salutation(first) or is_person_name(first) or bool(numbering(first)[0])
                or bool(SENTENCE_OPENER.match(first)) or is_section_label(first)
                # a sentence ("一是加强政治建设。"): titles end in words (a comma may break a title over lines)
-               or bool(re.search(r"(?:[。；;]|[。；;…]+[”」』])\s*$", first)))
+               or bool(SENTENCE_CLOSE.search(first)))
     if len(first) <= 60 and not is_body_line(first) and cjk_count(first) >= 2 and not opening:
         rep.lines = rep.lines[1:]
         return first

@@ -280,6 +280,8 @@ def runs_on(s: str) -> bool:
     return bool(_RUNS_ON.search(s.strip()))
 
 
+# how a sentence ends, never a title: 。；, or a quotation closed after them ("…中国出了个毛泽东……”")
+SENTENCE_CLOSE = re.compile(r"(?:[。；;]|[。；;…]+[”」』])\s*$")
 # the words a first sentence opens with, never a title ("根据2003年初制定的工作计划和…")
 SENTENCE_OPENER = re.compile(r"^\s*(?:根据|按照|依据|依照|为了|为进一步|随着|近年来|今年以来|一年来)")
 
