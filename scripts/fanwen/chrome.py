@@ -303,7 +303,7 @@ _SITE_OR_BUTTON = re.compile(r"【|】|\[|\]|《|(?:网|文库|文档|范文|网
 
 
 # a date set off by a space, where a clock stamp starts after a heading
-_SPACED_STAMP = re.compile(r"(?<=\s)(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}")
+_SPACED_STAMP = re.compile(r"(?<=[\s(（\[【])(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}")
 
 
 def _title_before_meta(text: str, rule: rules.Rule, disabled: frozenset[str]) -> str:
@@ -335,6 +335,7 @@ def _title_before_meta(text: str, rule: rules.Rule, disabled: frozenset[str]) ->
         return ""
     head = re.sub(r"(?:作者|编辑|责任编辑|发布人|发布者|(?:文章|信息|新闻|稿件)?(?:来源|出处))\s*[:：]?\s*$|\s+(?:文章|信息|新闻|稿件)$", "",
                   key[:start]).rstrip()
+    head = head.rstrip("(（[【 ")  # "…工作总结(2023-05-01 10:20)": the stamp in brackets
     # the stamp's date before its labels ("…工作总结 2023年05月01日 来源：…")
     head = re.sub(r"\s+(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$", "", head)
     if not is_title_like(head) or cjk_count(head) < 6 or _SITE_OR_BUTTON.search(head):
