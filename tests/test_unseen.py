@@ -47,6 +47,17 @@ def test_nothing_lost_on_unseen_pages(tmp_path) -> None:
     assert [str(x) for x in check_nothing_lost(UNSEEN, tmp_path)] == []
 
 
+def clean_pages(tmp_path, pages: dict[str, str]):
+    """Write pages into a fresh raw folder, clean it, return (raw folder, out folder)."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, text in pages.items():
+        (raw / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_clean(raw, out, "--registry", str(tmp_path / "urls.yaml")) == 0
+    return raw, out
+
+
 # A site's furniture flattened onto the heading's line, in the shapes CMS pages print it
 GLUED_HEADS = [
     "2023-05-01 市统计局2023年上半年工作总结",
@@ -115,17 +126,13 @@ GLUED_HEADS = [
 def test_heading_keeps_its_line_when_furniture_is_glued_to_it(tmp_path) -> None:
     from fanwen.verify import check_nothing_lost
 
-    raw = tmp_path / "raw"
-    raw.mkdir()
     body = ("一年来，在局党组的正确领导下，我局认真贯彻落实各项决策部署，扎实推进各项工作，取得了较好成效。"
             "现将一年来的工作总结如下：\n一、强化党建引领\n全年召开党组会议12次，上党课4次。\n")
-    for i, head in enumerate(GLUED_HEADS):
-        (raw / f"p{i}.txt").write_text(head + "\n" + body, encoding="utf-8")
-    assert run_clean(raw, tmp_path / "out", "--registry", str(tmp_path / "urls.yaml")) == 0
-    got = read_reports(tmp_path / "out")
+    raw, out = clean_pages(tmp_path, {f"p{i}.txt": head + "\n" + body for i, head in enumerate(GLUED_HEADS)})
+    got = read_reports(out)
     assert {name: [(r["meta"]["title"], r["body"].strip()[:3]) for r in reps] for name, reps in got.items()} == {
         f"p{i}.txt": [("市统计局2023年上半年工作总结", "一年来")] for i in range(len(GLUED_HEADS))}
-    assert [str(x) for x in check_nothing_lost(raw, tmp_path / "out")] == []
+    assert [str(x) for x in check_nothing_lost(raw, out)] == []
 
 
 # A site's furniture between the paragraphs or after the text, one line each
@@ -143,16 +150,13 @@ FURNITURE_LINES = [
 
 @pytest.mark.parametrize("where", ["middle", "end"])
 def test_site_furniture_lines_go_and_the_text_stays(tmp_path, where) -> None:
-    raw = tmp_path / "raw"
-    raw.mkdir()
     first = ("党支部2023年度工作总结\n一年来，在上级党委的正确领导下，支部认真贯彻落实各项决策部署，扎实推进各项工作，"
              "取得了较好成效。\n一、强化政治建设\n全年召开支部党员大会4次、支委会12次，上党课4次，开展主题党日活动12次。\n")
     rest = "二、加强作风建设\n全年共开展督查检查8次，发现问题12个，全部整改到位。\n明年，我们将继续努力，推动支部建设再上新台阶。\n"
-    for i, furniture in enumerate(FURNITURE_LINES):
-        page = first + furniture + "\n" + rest if where == "middle" else first + rest + furniture + "\n"
-        (raw / f"f{i}.txt").write_text(page, encoding="utf-8")
-    assert run_clean(raw, tmp_path / "out", "--registry", str(tmp_path / "urls.yaml")) == 0
-    got = read_reports(tmp_path / "out")
+    _raw, out = clean_pages(tmp_path, {
+        f"f{i}.txt": first + furniture + "\n" + rest if where == "middle" else first + rest + furniture + "\n"
+        for i, furniture in enumerate(FURNITURE_LINES)})
+    got = read_reports(out)
     left = {}
     for i, furniture in enumerate(FURNITURE_LINES):
         reps = got.get(f"f{i}.txt", [])
@@ -173,12 +177,9 @@ def test_site_furniture_lines_go_and_the_text_stays(tmp_path, where) -> None:
     ("烟草在线凯里消息 “东方红，太阳升，中国出了个毛泽东……”", "“东方红"),
 ])
 def test_a_sentence_is_no_title(tmp_path, first_line, kept) -> None:
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "p.txt").write_text(first_line + "\n在上级党委的正确领导下，我们认真贯彻落实各项决策部署，扎实推进各项工作，"
-                               "取得了较好成效。\n二、主要做法\n全年召开会议12次，开展专题学习12次。\n", encoding="utf-8")
-    assert run_clean(raw, tmp_path / "out", "--registry", str(tmp_path / "urls.yaml")) == 0
-    (rep,) = read_reports(tmp_path / "out")["p.txt"]
+    _raw, out = clean_pages(tmp_path, {"p.txt": first_line + "\n在上级党委的正确领导下，我们认真贯彻落实各项决策部署，"
+                                       "扎实推进各项工作，取得了较好成效。\n二、主要做法\n全年召开会议12次，开展专题学习12次。\n"})
+    (rep,) = read_reports(out)["p.txt"]
     assert "untitled" in rep["meta"]["flags"] and rep["meta"]["title"] != first_line
     assert rep["body"].strip().startswith(kept or "在上级党委")
 
@@ -195,16 +196,13 @@ COMPILATION_SHAPES = [
 
 @pytest.mark.parametrize("shape", COMPILATION_SHAPES)
 def test_compilation_markers(tmp_path, shape) -> None:
-    raw = tmp_path / "raw"
-    raw.mkdir()
     first = ("一年来，在上级党委的正确领导下，支部认真贯彻落实各项决策部署，扎实推进各项工作，取得了较好成效。\n"
              "一、强化政治建设\n全年召开支部党员大会4次、支委会12次，上党课4次。\n二、下一步打算\n我们将继续努力，推动支部建设再上新台阶。")
     second = ("今年以来，我校坚持立德树人根本任务，认真落实上级部署，扎实开展各项工作，取得了明显成效。\n"
               "一、加强师德建设\n全年组织教师集中学习12次，开展师德师风专题教育4次。\n二、下一步工作\n我们将继续努力，推动学校工作再上新台阶。")
     page = "2023年工作总结精选2篇\n" + shape.format(a="党支部2023年工作总结", b="学校2023年工作总结", A=first, B=second)
-    (raw / "p.txt").write_text(page + "\n", encoding="utf-8")
-    assert run_clean(raw, tmp_path / "out", "--registry", str(tmp_path / "urls.yaml")) == 0
-    reps = read_reports(tmp_path / "out")["p.txt"]
+    _raw, out = clean_pages(tmp_path, {"p.txt": page + "\n"})
+    reps = read_reports(out)["p.txt"]
     assert [(r["meta"]["title"], r["body"].strip()[:4]) for r in reps] == [
         ("党支部2023年工作总结", "一年来，"), ("学校2023年工作总结", "今年以来")]
     assert "学校工作再上新台阶" in reps[1]["body"]
@@ -218,45 +216,30 @@ def test_compilation_markers(tmp_path, shape) -> None:
     ("今年以来，XX律师事务所党支部", "社会组织"), ("今年以来，XX大学机关党委", "学校"), ("今年以来，XX集团纪委", "国有企业"),
 ])
 def test_unit_type_from_the_organisation_in_the_text(tmp_path, opening, want) -> None:
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "p.txt").write_text("2023年工作总结\n" + opening + "认真贯彻落实上级各项决策部署，扎实推进各项工作，取得了较好成效。\n"
-                               "一、主要工作\n全年召开会议12次，开展专题学习12次。\n", encoding="utf-8")
-    assert run_clean(raw, tmp_path / "out", "--registry", str(tmp_path / "urls.yaml")) == 0
-    assert read_reports(tmp_path / "out")["p.txt"][0]["meta"]["unit_type"] == want
+    _raw, out = clean_pages(tmp_path, {"p.txt": "2023年工作总结\n" + opening + "认真贯彻落实上级各项决策部署，扎实推进各项工作，"
+                                       "取得了较好成效。\n一、主要工作\n全年召开会议12次，开展专题学习12次。\n"})
+    assert read_reports(out)["p.txt"][0]["meta"]["unit_type"] == want
 
 
 @pytest.mark.parametrize("label", ["演讲辞", "演講詞", "讲话稿", "致辞"])
 def test_a_column_label_over_the_heading_is_no_title(tmp_path, label) -> None:
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "p.txt").write_text(f"{label}\n某某市第一人民医院\n三期大楼落成庆典致词\n2009年06月19日\n"
-                               "很高兴今天与各位一同见证三期大楼开幕。这所设施现代化的医院，将为全市群众提供优质的医疗服务。\n",
-                               encoding="utf-8")
-    assert run_clean(raw, tmp_path / "out", "--registry", str(tmp_path / "urls.yaml")) == 0
-    assert read_reports(tmp_path / "out")["p.txt"][0]["meta"]["title"] == "三期大楼落成庆典致词"
+    _raw, out = clean_pages(tmp_path, {"p.txt": f"{label}\n某某市第一人民医院\n三期大楼落成庆典致词\n2009年06月19日\n"
+                                       "很高兴今天与各位一同见证三期大楼开幕。这所设施现代化的医院，将为全市群众提供优质的医疗服务。\n"})
+    assert read_reports(out)["p.txt"][0]["meta"]["title"] == "三期大楼落成庆典致词"
 
 
 def test_a_records_fields_under_the_heading_go_with_the_byline(tmp_path) -> None:
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "p.txt").write_text("柞水县审计局2020年部门决算\n保密审查情况:已审查\n部门主要负责人审签情况:已审签\n"
-                               "一年来，在局党组的正确领导下，我局认真贯彻落实各项决策部署，扎实推进各项工作，取得了较好成效。\n",
-                               encoding="utf-8")
-    assert run_clean(raw, tmp_path / "out", "--registry", str(tmp_path / "urls.yaml")) == 0
-    (page,) = (tmp_path / "out").glob("*.md")
+    _raw, out = clean_pages(tmp_path, {"p.txt": "柞水县审计局2020年部门决算\n保密审查情况:已审查\n部门主要负责人审签情况:已审签\n"
+                                       "一年来，在局党组的正确领导下，我局认真贯彻落实各项决策部署，扎实推进各项工作，取得了较好成效。\n"})
+    (page,) = out.glob("*.md")
     text = page.read_text(encoding="utf-8")
     assert '\ntitle: "柞水县审计局2020年部门决算"\n' in text
     assert "保密审查情况：已审查　部门主要负责人审签情况：已审签\n{: .byline }" in text
 
 
 def test_a_column_name_over_the_unit_and_the_heading_is_no_title(tmp_path) -> None:
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "p.txt").write_text("我知道了\n校园微播\n盱眙县盱城镇中心小学\n庆元旦 迎新年\n"
-                               "新年到来之际，盱眙县盱城镇中心小学开展丰富多彩的“庆元旦、迎新年”系列活动，同学们充分发挥自己的特长。\n",
-                               encoding="utf-8")
-    assert run_clean(raw, tmp_path / "out", "--registry", str(tmp_path / "urls.yaml")) == 0
-    (rep,) = read_reports(tmp_path / "out")["p.txt"]
+    _raw, out = clean_pages(tmp_path, {"p.txt": "我知道了\n校园微播\n盱眙县盱城镇中心小学\n庆元旦 迎新年\n"
+                                       "新年到来之际，盱眙县盱城镇中心小学开展丰富多彩的“庆元旦、迎新年”系列活动，同学们充分发挥自己的特长。\n"})
+    (rep,) = read_reports(out)["p.txt"]
     assert rep["meta"]["title"] == "庆元旦 迎新年" and rep["meta"]["org"] == "盱眙县盱城镇中心小学"
     assert "校园微播" not in rep["body"] and "我知道了" not in rep["body"]
