@@ -368,6 +368,43 @@ def test_unit_types_of_common_organisations(org, want) -> None:
     assert classify_unit_type(org, "", "")[0] == want
 
 
+# Organisation names across the kinds of unit, as reports name their writer (XX where the place
+# or the name was); names an editor could read two ways (烟草专卖局, 乡政府, 养老服务中心 …) left out
+ORGANISATIONS_BY_TYPE = {
+    "党政机关": """XX县人民政府 XX市财政局 XX区教育局 XX县农业农村局 XX市生态环境局 XX县市场监督管理局 XX市自然资源和规划局 XX县住房和城乡建设局 XX县交通运输局
+XX县水利局 XX市商务局 XX县文化和旅游局 XX县应急管理局 XX市统计局 XX县审计局 XX县医疗保障局 XX市退役军人事务局 XX县人力资源和社会保障局 XX县民政局
+XX县林业局 XX市档案局 XX县信访局 XX县委组织部 XX县委宣传部 XX市委统战部 XX县委政法委 XX县委办公室 XX县政府办公室 XX市人大常委会 XX县政协
+XX市政协办公室 XX县纪委 XX市中级人民法院 XX县人民检察院 XX市公安局XX分局 XX县公安局交警大队 XX县税务局 XX海关 XX县气象局 XX县统计局
+XX市机关事务管理局 XX市发展和改革委员会 XX县科学技术局 XX县司法局 XX市城市管理局 XX县城市管理综合执法局 XX市国资委 XX县委老干部局 XX市委巡察办
+XX县委机要局 XX县政务服务管理局 XX市大数据管理局 XX县粮食和物资储备局 XX市地方金融监督管理局 XX县消防救援大队 XX省高级人民法院 XX县委政研室
+XX市委网信办 XX市人民政府办公厅 XX省发展和改革委员会 XX县乡村振兴局 XX市委编办 XX县扶贫开发办公室 XX省公安厅 XX市生态环境局XX分局
+XX县自然资源局XX所 XX市国家税务局 XX县国土资源局 XX县人防办 XX市侨办""",
+    "国有企业": """XX供电公司 国网XX供电公司 XX电力公司 中国工商银行XX分行 中国建设银行XX支行 XX农村商业银行 XX烟草公司 XX矿业集团 XX煤矿 XX钢铁集团
+XX石油化工股份有限公司 中铁XX局 中建XX局 XX水务集团 XX城投公司 XX交通投资集团 XX电厂 XX发电公司 XX炼油厂 中国移动XX分公司 中国联通XX分公司
+XX邮政分公司 XX铁路局XX车务段 XX机务段 XX工务段 XX港务集团 XX航空公司 XX燃气集团 XX热力公司 XX国有林场 XX盐业公司 XX保险公司XX支公司
+中国人寿XX分公司 XX证券营业部 XX信托公司 XX建设集团有限公司 XX投资控股有限公司 XX国有资产经营公司 XX煤业公司 XX选煤厂 XX采油厂 XX油田 XX分公司""",
+    "非公企业": """XX民营企业 XX个体工商户""",
+    "学校": """XX大学 XX学院 XX职业技术学院 XX中学 XX第一中学 XX实验小学 XX小学 XX幼儿园 XX中心幼儿园 XX职业中专 XX技工学校 XX师范学校 XX高级中学
+XX初级中学 XX九年一贯制学校 XX特殊教育学校 XX大学XX学院 XX大学党委 XX中学党支部 XX小学党总支 XX学院团委 XX大学学生会 XX中学教务处 XX大学图书馆
+XX中心校 XX完全小学 XX附属中学 XX外国语学校 XX党校 XX职业学校 XX卫生学校 XX高等专科学校 XX教学点 XX大学附属中学""",
+    "医疗卫生": """XX县人民医院 XX市中医院 XX镇卫生院 XX社区卫生服务中心 XX县疾病预防控制中心 XX县妇幼保健院 XX市第一人民医院 XX医院内科 XX医院护理部 XX医院党委
+XX村卫生室 XX市中心血站 XX县120急救中心 XX大学附属医院 XX口腔医院 XX精神卫生中心 XX康复医院 XX市卫生监督所 XX乡镇卫生院 XX中西医结合医院""",
+    "农村": """XX村 XX村党支部 XX村委会 XX村民委员会 XX镇 XX乡 XX乡党委 XX镇党委 XX村经济合作社 XX村股份经济合作社 XX农民专业合作社 XX嘎查 XX苏木
+XX镇农业综合服务中心 XX村民小组""",
+    "街道社区": """XX社区 XX社区居委会 XX社区党委 XX街道 XX街道党工委 XX街道办事处 XX社区居民委员会 XX小区党支部 XX网格 XX社区服务中心 XX居委会""",
+    "事业单位": """XX县图书馆 XX市博物馆 XX县文化馆 XX市档案馆 XX县广播电视台 XX日报社 XX县融媒体中心 XX县农业技术推广中心 XX市气象台 XX县水文站 XX市农业科学院
+XX研究所 XX县林业站 XX县畜牧兽医站 XX县不动产登记中心 XX市公共资源交易中心 XX县住房公积金管理中心 XX县就业服务中心 XX县科技馆 XX纪念馆 XX市少年宫
+XX县青少年活动中心 XX市测绘院 XX设计研究院 XX县殡仪馆 XX县福利院 XX敬老院 XX县救助管理站 XX市质量技术监督检测院 XX省地质调查院""",
+    "社会组织": """XX市律师协会 XX县个体劳动者协会 XX市慈善总会 XX基金会 XX县商会 XX市作家协会 XX志愿者协会 XX市红十字会 XX县科协 XX市工商联 XX县妇联 XX市残联
+XX律师事务所 XX会计师事务所 XX行业协会 XX研究会 XX学会 XX民办学校举办者协会 XX老年人协会 XX校友会""",
+}
+
+
+@pytest.mark.parametrize("org,want", [(o, t) for t, s in ORGANISATIONS_BY_TYPE.items() for o in s.split()])
+def test_unit_types_of_organisations_by_kind(org, want) -> None:
+    assert classify_unit_type(org, "", "")[0] == want
+
+
 # Titles that name the writing unit, as 范文 print them (with "XX" where the name was): the
 # unit type an editor gives each, from the title alone
 @pytest.mark.parametrize("title,want", [

@@ -84,7 +84,11 @@ def type_of_org(org: str) -> tuple[str, str]:
     unit, word = unit_of_org(org)
     if unit:
         return unit, f"单位“{org}”属于{word}"
-    return value, f"单位“{org}”是{word}" if value else ""
+    if value:
+        return value, f"单位“{org}”是{word}"
+    if re.search(cfg["region_office"], org):
+        return "党政机关", f"单位“{org}”是地方的办事机构"
+    return "", ""
 
 
 # "湘潭市委书记分享悦读故事", "副县长在…": a leader the title names as the one who speaks
