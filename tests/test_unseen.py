@@ -135,6 +135,67 @@ def test_heading_keeps_its_line_when_furniture_is_glued_to_it(tmp_path) -> None:
     assert [str(x) for x in check_nothing_lost(raw, out)] == []
 
 
+# A site's header above the heading, one line each: menus, greetings, search boxes, the
+# government open-information table, counters (under the site's name or alone)
+HEAD_LINES = [
+ "网站首页 | 关于我们 | 新闻中心 | 工作动态 | 联系我们",
+ "欢迎访问统计信息网！",
+ "今天是：2023年5月1日 星期一",
+ "设为首页 加入收藏",
+ "无障碍浏览 长者模式",
+ "繁体版 English",
+ "手机版",
+ "登录 | 注册",
+ "热门搜索：工作总结 述职报告 心得体会",
+ "打开APP",
+ "扫一扫在手机打开当前页",
+ "字号：大 中 小",
+ "分享到：",
+ "索引号：11350100/2023-00123 发布机构：市统计局 成文日期：2023-05-01",
+ "主题分类：综合政务",
+ "文 号：",
+ "当前位置：首页 > 信息公开 > 工作总结",
+ "首页 > 工作动态",
+ "您所在的位置：首页 >> 新闻中心 >> 部门动态",
+ "搜索",
+ "全站搜索",
+ "请输入关键词",
+ "站内搜索：",
+ "收藏本站",
+ "客服热线：400-123-4567",
+ "会员中心",
+ "我要投稿",
+ "范文大全 > 工作总结 > 单位工作总结",
+ "热门标签：",
+ "广告",
+ "时间：2023-05-01 来源：本站 作者：admin",
+ "2023年05月01日 10:20 来源：市统计局",
+ "点击：1234次",
+ "【大 中 小】",
+ "阅读模式",
+ "本文已影响1.2万人",
+ "微信扫一扫",
+ "下载本文",
+ "VIP会员专享",
+ "关闭",
+]
+
+
+@pytest.mark.parametrize("site_line", ["", "统计信息网\n"])
+def test_site_header_lines_above_the_heading_go(tmp_path, site_line) -> None:
+    body = ("市统计局2023年上半年工作总结\n一年来，在局党组的正确领导下，我局认真贯彻落实各项决策部署，扎实推进各项工作，"
+            "取得了较好成效。\n一、强化党建引领\n全年召开党组会议12次，上党课4次。\n")
+    _raw, out = clean_pages(tmp_path, {f"h{i}.txt": site_line + head + "\n" + body for i, head in enumerate(HEAD_LINES)})
+    got = read_reports(out)
+    wrong = {}
+    for i, head in enumerate(HEAD_LINES):
+        reps = got.get(f"h{i}.txt", [])
+        if (len(reps) != 1 or reps[0]["meta"]["title"] != "市统计局2023年上半年工作总结"
+                or not reps[0]["body"].strip().startswith("一年来") or fold(head) in fold(reps[0]["body"])):
+            wrong[head] = [(r["meta"]["title"], r["body"][:20]) for r in reps]
+    assert wrong == {}
+
+
 # A site's furniture between the paragraphs or after the text, one line each
 FURNITURE_LINES = [
     "上一篇：党支部2022年度工作总结", "相关文章", "热门推荐", "版权声明：本文由网友上传，如有侵权请联系删除。",
