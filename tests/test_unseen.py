@@ -135,6 +135,33 @@ def test_heading_keeps_its_line_when_furniture_is_glued_to_it(tmp_path) -> None:
     assert [str(x) for x in check_nothing_lost(raw, out)] == []
 
 
+# The heading line with the next line of the head, or the first sentence, run onto it, and the
+# site's marks around it: the heading alone stays the title, the rest goes where it belongs
+_T = "市统计局2023年上半年工作总结"
+_S = ("一年来，在局党组的正确领导下，我局认真贯彻落实各项决策部署，扎实推进各项工作，取得了较好成效。"
+      "现将一年来的主要工作总结如下，不妥之处请批评指正。")
+HEADING_RUN_ONS = [
+    _T + _S, "【" + _T + "】" + _S, _T + " " + _S, _T + "\u3000\u3000" + _S, _T + "：" + _S, "《" + _T + "》" + _S,
+    _T + " 尊敬的各位领导：", _T + " 同志们：", _T + "各位代表：", _T + " 张三", _T + " 市统计局 2023年5月1日",
+    _T + " 市统计局办公室", _T + " " + _T, _T + "\n" + _T, _T + "（2023年5月1日）", _T + " 一、强化党建引领",
+    "标题：" + _T, _T + " 篇一", "1、" + _T, _T + "（全文）", _T + "（精选）", _T + "【精品】", "精品文档 " + _T,
+    _T + " - 道客巴巴", _T + "_工作总结_总结/汇报_实用文档", _T + " - 百度文库", _T + "|统计信息网", _T + "(word版)",
+]
+
+
+def test_heading_run_ons(tmp_path) -> None:
+    rest = "\n二、强化党建引领\n全年召开党组会议12次，上党课4次，开展专题学习12次。\n三、下一步打算\n我们将继续努力，推动各项工作再上新台阶。\n"
+    _raw, out = clean_pages(tmp_path, {f"g{i}.txt": line + ("" if _S in line else "\n" + _S) + rest
+                                       for i, line in enumerate(HEADING_RUN_ONS)})
+    got = read_reports(out)
+    wrong = {line: [(r["meta"]["title"], r["body"][:30]) for r in got.get(f"g{i}.txt", [])]
+             for i, line in enumerate(HEADING_RUN_ONS)
+             if [(r["meta"]["title"], fold(_S[:12]) in fold(r["body"])) for r in got.get(f"g{i}.txt", [])] != [(_T, True)]}
+    assert wrong == {}
+    (rep,) = got[f"g{HEADING_RUN_ONS.index(_T + ' 市统计局 2023年5月1日')}.txt"]
+    assert (rep["meta"]["org"], rep["meta"]["date"]) == ("市统计局", "2023-05-01")
+
+
 # A site's header above the heading, one line each: menus, greetings, search boxes, the
 # government open-information table, counters (under the site's name or alone)
 HEAD_LINES = [

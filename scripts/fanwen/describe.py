@@ -107,6 +107,16 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
             lines[i] = Line(bracketed.group("rest"), no, indent=lines[i].indent)
             title_done = True
             continue
+        tail = split_title_tail(s) if not title_parts else None
+        if tail:
+            # "…工作总结 市统计局 2023年5月1日", "…上的讲话 同志们：": the heading, then its next
+            # line run onto it
+            title_parts, title_nos = [tail[0]], [no]
+            lines[i] = Line(tail[1], no, indent=lines[i].indent)
+            if _same(*tail):
+                rep.remove("duplicate_title", tail[1], no)
+                i += 1
+            continue
         if is_salutation(s) or numbering(s)[0] or (is_body_line(s) and not long_title) or len(s) > 80:
             break
         if not title_parts and is_section_label(s):
@@ -236,6 +246,15 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
         if is_date_line(s) or (_BRACKETED.match(s) and parse_date(s)):
             # "（2010年12月9日）", "（2012年3月5日在全县组织工作会议上）"
             meta.setdefault("date", parse_date(s))
+            head.append(s)
+            title_done = True
+            i += 1
+            continue
+        sig, date_text = split_trailing_date(s)
+        if date_text and title_parts and (is_org_name(sig) or is_person_name(sig)):
+            # "市统计局 2023年5月1日" under the heading: who wrote it and when
+            meta.setdefault("org" if is_org_name(sig) else "author", sig)
+            meta.setdefault("date", parse_date(date_text))
             head.append(s)
             title_done = True
             i += 1
@@ -371,6 +390,7 @@ _BRACKETED_PHRASE = re.compile(r"^\s*[（(][^()（）]{2,30}[)）]\s*$")
 _UNDERSCORE_SUFFIX = re.compile(r"_[^_]{1,20}(?:_[^_]{1,20})*$")
 # a site's name after a bare dash or bar ("…工作总结-原创力文档", "…|范文大全")
 _SITE_NAME_SUFFIX = re.compile(r"[-–|｜_]\s*[\u4e00-\u9fff]{0,6}(?:文档|文库|范文大全|范文网|文档网|资料网)$"
+                               r"|[|｜_]\s*[\u4e00-\u9fff]{1,8}(?:网|网站|门户|在线)$"
                                r"|\s*——\s*[\u4e00-\u9fff]{1,8}(?:网|网站|频道|客户端)$")
 _DASH_SUFFIX = re.compile(r"(?:\s+[-–|｜]\s*|\s*[-–|｜]\s+|\s*[-–]\s*(?=[【\[]))[【\[]?[^\s\-–—|｜【】\[\]]{1,8}[】\]]?$"
                           # or the site's column and name: "… - 党建网 - 中国共产党新闻网"
@@ -386,10 +406,14 @@ def site_suffix(title: str) -> str:
     (' – 评论文章', '', '')
     >>> site_suffix("2023年党支部工作总结-原创力文档"), site_suffix("2023年党支部工作总结|范文大全")
     ('-原创力文档', '|范文大全')
+    >>> site_suffix("市统计局2023年上半年工作总结_工作总结_总结/汇报_实用文档"), site_suffix("市统计局2023年上半年工作总结|统计信息网")
+    ('_工作总结_总结/汇报_实用文档', '|统计信息网')
     """
     for rx in (_UNDERSCORE_SUFFIX, _DASH_SUFFIX, _SITE_NAME_SUFFIX):
         m = rx.search(title)
-        if m and cjk_count(title[: m.start()]) >= 8 and (rx is _SITE_NAME_SUFFIX or not names_genre(m.group(0))):
+        # "…工作总结_工作总结_总结/汇报_实用文档": a document site's categories, then its name
+        if m and cjk_count(title[: m.start()]) >= 8 and (rx is _SITE_NAME_SUFFIX or not names_genre(m.group(0))
+                                                        or (rx is _UNDERSCORE_SUFFIX and _SITE_NAME_SUFFIX.search(m.group(0)))):
             return m.group(0)
     return ""
 
@@ -438,6 +462,39 @@ _VENUE = re.compile(r"^\s*[（(]?\s*(?:[一二三四五六七八九〇零OoＯ]{
 
 # A title in brackets with the text's salutation run on after it
 _BRACKETED_TITLE = re.compile(r"^\s*【(?P<title>[^】]{4,40})】\s*(?P<rest>\S.*)$")
+
+# A salutation run on after the heading with no space ("…工作报告各位代表："): the speech's first line
+_GLUED_SALUTATION = re.compile(r"(?:尊敬的|各位|亲爱的|同志们|老师们|同学们|女士们|先生们|朋友们)[^：:，,。]{0,24}[：:]\s*$")
+# the date a speech was given, in brackets after its heading ("…上的讲话（2023年5月1日）")
+_GLUED_DATE = re.compile(r"[（(]\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]\s*$")
+
+
+def split_title_tail(s: str) -> tuple[str, str] | None:
+    """(title, tail) when a heading line carries the next head line after it, else None:
+    the salutation, the writer's name, the writing unit with its date, the date in brackets,
+    the heading again, or the first section heading. The title ends like a whole one.
+
+    >>> split_title_tail("市统计局2023年上半年工作总结 市统计局 2023年5月1日")
+    ('市统计局2023年上半年工作总结', '市统计局 2023年5月1日')
+    >>> split_title_tail("在全县经济工作会议上的讲话各位代表："), split_title_tail("关于加强党建工作的调研报告 张三")
+    (('在全县经济工作会议上的讲话', '各位代表：'), ('关于加强党建工作的调研报告', '张三'))
+    >>> split_title_tail("同心协力 共创佳绩"), split_title_tail("2023年工作总结 暨2024年工作计划")
+    (None, None)
+    """
+    s = s.strip()
+    if len(s) > 80:
+        return None
+    cuts = [m.start() for m in (_GLUED_SALUTATION.search(s), _GLUED_DATE.search(s)) if m]
+    cuts += [m.start() for m in re.finditer(r"[ \u3000]+", s)]
+    for at in sorted(set(cuts)):
+        title, tail = s[:at].strip().rstrip("—–-").strip(), s[at:].strip()
+        if cjk_count(title) < 6 or not complete_title(title) or not tail:
+            continue
+        words = tail.split()
+        if (is_salutation(tail) or _GLUED_DATE.fullmatch(tail) or _same(title, tail) or numbering(tail)[0]
+                or (len(words) <= 3 and all(is_person_name(w) or is_org_name(w) or is_date_line(w) for w in words))):
+            return title, tail
+    return None
 
 
 # A site's own label over its pages ("公司网站群", "XX门户网站", "豆丁文库")

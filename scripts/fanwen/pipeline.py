@@ -7,6 +7,8 @@ with the removal log that is the proof that nothing was lost.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -61,6 +63,8 @@ def _join_document_chunks(page: Page, opts: Options) -> None:
     if at is not None and all(cjk_count(ln.text) < 6 and not is_person_name(ln.text) for ln in page.lines[:at]):
         first = page.lines[at]
         title, rest = repair.split_glued_title(first.text, page.title)
+        # "【…工作总结】一年来，…", "…工作总结：一年来，…": the marks around the title are no words of it
+        title = re.sub(r"^[【《\[](?P<t>[^【】《》\[\]]+)[】》\]]$", r"\g<t>", title.strip().rstrip("：:").strip())
         if title:
             page.lines[at:at + 1] = [Line(title, first.no), Line(rest, first.no)]
             extra = first.text[: len(first.text) - len(rest)].strip().replace(title, "", 1)
