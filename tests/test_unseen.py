@@ -162,6 +162,31 @@ def test_heading_run_ons(tmp_path) -> None:
     assert (rep["meta"]["org"], rep["meta"]["date"]) == ("市统计局", "2023-05-01")
 
 
+# Shapes of a site's head seen on real pages, written out with other words: the heading stays
+# the title, the site's words go
+_BODY = ("今天下午，市红十字会召开理事会会议，回顾总结2023年全市红十字工作的成效，谋划2024年的重点任务。\n"
+         "会上，来自各县区的红十字会代表作交流发言。\n会议审议通过了理事会工作报告。\n")
+SITE_HEADS = [
+    # a region switcher and an alphabet index over the heading and its clock stamp
+    ("\n".join(["江西", "最近访问", "热门站点", "全部", "省级云", "市州云", "区县云", "全部", *"ABCDEFGHJKLMNPQRSTWXYZ"])
+     + "\n市红十字会晒出年度“爱心成绩单”\n2024-01-15 17:34:30     都市网\n", "市红十字会晒出年度“爱心成绩单”", ["省级云", "最近访问"]),
+    ("2025-10-30 2024年红十字会工作总结\n", "2024年红十字会工作总结", ["2025-10-30"]),
+    ("当前位置: 某某网官网首页》 工作动态\n红十字会2024年工作总结\n", "红十字会2024年工作总结", ["官网首页"]),
+    ("红十字会工作总结(集合四十二篇)。\n红十字会2024年工作总结\n", "红十字会2024年工作总结", ["集合四十二篇"]),
+    ("欧美另类日韩中文色综合,天堂va亚洲va欧美va国产,www.av在线播放\n红十字会2024年工作总结\n", "红十字会2024年工作总结", ["欧美另类"]),
+    ("红十字会2024年工作总结\n日期:2024年1月15日\n", "红十字会2024年工作总结", []),
+]
+
+
+@pytest.mark.parametrize("head,title,gone", SITE_HEADS)
+def test_site_heads_seen_on_real_pages(tmp_path, head, title, gone) -> None:
+    _raw, out = clean_pages(tmp_path, {"p.txt": head + _BODY})
+    (rep,) = read_reports(out)["p.txt"]
+    assert rep["meta"]["title"] == title
+    assert [g for g in gone if fold(g) in fold(rep["body"])] == []
+    assert fold("回顾总结2023年全市红十字工作的成效") in fold(rep["body"])
+
+
 # A site's header above the heading, one line each: menus, greetings, search boxes, the
 # government open-information table, counters (under the site's name or alone)
 HEAD_LINES = [

@@ -263,7 +263,9 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
             stamp = rule.name in _STAMPS or (rule.name == "head_date_stamp" and _SOURCED.search(ln.text))
             # the heading stands right over the stamp: not over a record's other fields (索引号,
             # 发布机构, … then 发布日期: the line above them is the column, "预算绩效管理")
-            if stamp and page.stamped_heading < 0 and 0 < len(kept) <= 4 \
+            # (over a menu of short words, "省级云" / "A" / "B" …, however many)
+            if stamp and page.stamped_heading < 0 and 0 < len(kept) \
+                    and (len(kept) <= 4 or all(cjk_count(k.text) <= 6 and len(k.text) <= 12 for k in kept[:-1])) \
                     and is_title_like(kept[-1].text) and cjk_count(kept[-1].text) >= 6 \
                     and sum(kept[-1].no < r.line < ln.no for r in page.removed) < 2:
                 page.stamped_heading = kept[-1].no  # the article's heading, however long
@@ -405,7 +407,8 @@ _TRAIL = re.compile(r"^\s*(?=[^。，,；;！？]{1,40}$)(?:[^>›»＞]{0,16}\s
 _STAT_VALUE = re.compile(r"^\s*(?:(?:19|20)\d\d(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s+\d{1,2}:\d\d(?::\d\d)?)?"
                          r"|[\d.,]+\s*(?:[KMG]B|页|次|字)?)\s*$", re.I)
 # a bare date with its source or author after it ("2022-11-24 来源:大有能源") is a publish stamp too
-_SOURCED = re.compile(r"(?:来源|來源|作者|编辑|編輯)\s*[:：]")
+# (or a clock time: "2019-03-15 17:34:30 苏州都市网" is when the site published it)
+_SOURCED = re.compile(r"(?:来源|來源|作者|编辑|編輯)\s*[:：]|(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")
 # The site's stamp under an article's heading: publish time, source, views
 _STAMPS = frozenset({"publish_meta", "site_timestamp", "clock_stamp"})
 
@@ -438,7 +441,8 @@ def _strip_above_stamped_title(page: Page, kept: list[Line]) -> list[Line]:
     first_body = next((i for i, k in enumerate(kept) if is_body_line(k.text)), -1)
     out = kept[: first_body + 1] if first_body >= 0 else []
     for k in kept[first_body + 1 : -1]:
-        if is_org_name(k.text) or parse_date(k.text) or runs_on(k.text):
+        # (a name of three characters at least: "全部" over the heading is a menu word)
+        if (is_org_name(k.text) and cjk_count(k.text) >= 3) or parse_date(k.text) or runs_on(k.text):
             out.append(k)
         else:
             page.removed.append(Removal("above_stamped_title", k.text, k.no))

@@ -24,7 +24,8 @@ ISO_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-./]\s*(?P<m>\d{1,2})\s*
 # A line that is only a date, possibly in brackets.
 _ANON = re.compile(r"\(\?P<\w+>")
 DATE_LINE = re.compile(
-    rf"^[（(\[]?\s*(?:{_ANON.sub('(', CN_DATE.pattern)}|{_ANON.sub('(', ISO_DATE.pattern)})\s*[）)\]]?$"
+    # (a label before it: "日期：2024年3月12日")
+    rf"^(?:(?:日期|时间|日\s*期|時間)\s*[:：]\s*)?[（(\[]?\s*(?:{_ANON.sub('(', CN_DATE.pattern)}|{_ANON.sub('(', ISO_DATE.pattern)})\s*[）)\]]?$"
 )
 
 
@@ -64,8 +65,8 @@ def parse_date(s: str) -> str:
 def is_date_line(s: str) -> bool:
     """A line holding nothing but a date.
 
-    >>> is_date_line("(2010年12月9日)"), is_date_line("2010年5月27日,石化街道工会一行来到餐厅")
-    (True, False)
+    >>> is_date_line("(2010年12月9日)"), is_date_line("2010年5月27日,石化街道工会一行来到餐厅"), is_date_line("日期:2024年3月12日")
+    (True, False, True)
     """
     return bool(DATE_LINE.match(s.strip())) and bool(parse_date(s))
 
