@@ -8,7 +8,8 @@ from fanwen import rules
 from fanwen.chrome import match_line_rule, strip_inline_chrome
 from fanwen.classify import classify_genre, classify_unit_type
 from fanwen.dates import is_date_line, parse_date
-from fanwen.model import Line
+from fanwen.describe import find_org_in_body
+from fanwen.model import Line, Report
 from fanwen.mojibake import repair_gbk_shift
 from fanwen.repair import (
     is_traditional, rejoin_broken_lines, remove_stray_spaces, repair_document_number_brackets,
@@ -371,7 +372,7 @@ def test_unit_types_of_common_organisations(org, want) -> None:
 # Organisation names across the kinds of unit, as reports name their writer (XX where the place
 # or the name was); names an editor could read two ways (烟草专卖局, 乡政府, 养老服务中心 …) left out
 ORGANISATIONS_BY_TYPE = {
-    "党政机关": """XX县人民政府 XX市财政局 XX区教育局 XX县农业农村局 XX市生态环境局 XX县市场监督管理局 XX市自然资源和规划局 XX县住房和城乡建设局 XX县交通运输局
+    "党政机关": """国务院 中共中央办公厅 XX县人民政府 XX市财政局 XX区教育局 XX县农业农村局 XX市生态环境局 XX县市场监督管理局 XX市自然资源和规划局 XX县住房和城乡建设局 XX县交通运输局
 XX县水利局 XX市商务局 XX县文化和旅游局 XX县应急管理局 XX市统计局 XX县审计局 XX县医疗保障局 XX市退役军人事务局 XX县人力资源和社会保障局 XX县民政局
 XX县林业局 XX市档案局 XX县信访局 XX县委组织部 XX县委宣传部 XX市委统战部 XX县委政法委 XX县委办公室 XX县政府办公室 XX市人大常委会 XX县政协
 XX市政协办公室 XX县纪委 XX市中级人民法院 XX县人民检察院 XX市公安局XX分局 XX县公安局交警大队 XX县税务局 XX海关 XX县气象局 XX县统计局
@@ -668,3 +669,14 @@ def test_a_stamp_with_its_column_and_buttons_goes_and_the_heading_stays() -> Non
 def test_forum_anti_copy_noise_goes_wherever_it_stands() -> None:
     assert _chrome("$ M( Z& Y \\8 D 1月21日下午，县人民医院召开职工代表大会。") == [
         "1月21日下午，县人民医院召开职工代表大会。", BODY]
+
+
+# The subject of the opening clause is the writer; a place the text goes to, or a body it works
+# with, is not ("到龙华镇", "与XX公司")
+@pytest.mark.parametrize("opening,org", [
+    ("今年以来，XX公司党委认真贯彻落实上级部署。", "XX公司党委"),
+    ("今年以来，到龙华镇开展专题调研12次。", ""),
+    ("今年以来，与XX公司共同开展结对帮扶活动。", ""),
+])
+def test_the_writer_is_the_subject_of_the_opening_clause(opening, org) -> None:
+    assert find_org_in_body(Report("p.txt", 1, lines=[Line(opening, 1)])) == org

@@ -234,7 +234,7 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
     cap = int(cfg.get("text_cap", 5))
     for rule in cfg["text"]:
         for word in rule["words"]:
-            n = min(body.count(word), cap)
+            n = min(_word_count(body, word), cap)
             if n:
                 scores[rule["type"]] += n * int(rule.get("weight", 1))
                 hits.setdefault(rule["type"], []).append(word)
@@ -244,6 +244,22 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
         best = max(scores, key=lambda t: (scores[t], -cfg["vocabulary"].index(t)))
         return best, f"正文关键词：{'、'.join(hits[best][:4])}（{scores[best]}分）"
     return cfg["fallback"], f"{NO_CLUE}，归入综合"
+
+
+# "人民建设", "人民进行", "农民革新": a democratic party's short name (民建, 民进, 民革, 民盟)
+# inside a word for the people is no party
+_PEOPLE_BEFORE = "人农居村市公国选移渔牧网股军灾贫藏侨"
+
+
+def _word_count(body: str, word: str) -> int:
+    """Occurrences of a keyword in the body, a party's short name only where it stands as one.
+
+    >>> _word_count("为人民建造一个健康的环境，民建会员积极参政议政。", "民建")
+    1
+    """
+    if len(word) == 2 and word[0] == "民":
+        return len(re.findall(f"(?<![{_PEOPLE_BEFORE}]){word}", body))
+    return body.count(word)
 
 
 _MEETING_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大会|会议|会(?![员计商]))")
