@@ -149,6 +149,30 @@ HEADING_RUN_ONS = [
 ]
 
 
+# What listings and article pages set before or after a heading on its line: column labels,
+# bullets and badges, page numbers, listing dates, counters, buttons
+HEADING_DRESS = [
+    "工作总结：" + _T, "[工作总结]" + _T, _T + "【2】", _T + " 第1页", "◎" + _T, "■" + _T, "●" + _T, "▲" + _T, _T + ">>",
+    _T + " >>更多", _T + " 05-01", _T + " 2023.05.01", _T + "_百度知道", _T + "_图文_百度文库", _T + "(共12页)",
+    _T + ".doc 12页", _T + " 免费下载", _T + " VIP", _T + " by 张三", "🔥" + _T, _T + "✅", "◆◆◆" + _T + "◆◆◆",
+    _T + " - 第一范文网", _T + "（转）", _T + "[转]", _T + " [原创]", _T + "[1]", _T + " 2023-05-01 12:30",
+    _T + "（2023-05-01）", "【置顶】" + _T, "NEW " + _T, _T + " new", "★★★" + _T, _T + "  ——统计信息网", "标题：" + _T,
+    "题目：" + _T, "文章标题：" + _T, _T + " 发表于 2023-05-01", _T + " 2023年05月01日 星期一", _T + " 字数：3000",
+    _T + "  |  来源：市统计局", _T + " 点击：", _T + "（点击：123）", _T + "(阅读：123)", "· " + _T, "- " + _T, "• " + _T,
+    "> " + _T, _T + " 》", "首页 > " + _T, _T + " 下载", _T + " 打印", _T + " 收藏", _T + "[下载]", _T + " 全文下载",
+]
+
+
+def test_heading_dress_goes(tmp_path) -> None:
+    rest = "\n二、强化党建引领\n全年召开党组会议12次，上党课4次，开展专题学习12次。\n"
+    _raw, out = clean_pages(tmp_path, {f"d{i}.txt": line + "\n" + _S + rest for i, line in enumerate(HEADING_DRESS)})
+    got = read_reports(out)
+    wrong = {line: [(r["meta"]["title"], r["body"][:30]) for r in got.get(f"d{i}.txt", [])]
+             for i, line in enumerate(HEADING_DRESS)
+             if [(r["meta"]["title"], fold(_S[:12]) in fold(r["body"])) for r in got.get(f"d{i}.txt", [])] != [(_T, True)]}
+    assert wrong == {}
+
+
 def test_heading_run_ons(tmp_path) -> None:
     rest = "\n二、强化党建引领\n全年召开党组会议12次，上党课4次，开展专题学习12次。\n三、下一步打算\n我们将继续努力，推动各项工作再上新台阶。\n"
     _raw, out = clean_pages(tmp_path, {f"g{i}.txt": line + ("" if _S in line else "\n" + _S) + rest

@@ -235,7 +235,8 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
         rule = match_line_rule(ln.text, scope, disabled)
         if rule is not None and rule.name == "editor_heading":
             editor_para = True
-        if rule is not None and rule.name == "meta_bullet" and _stamp_follows(lines, i, scope, disabled):
+        if rule is not None and rule.name == "meta_bullet" and (
+                _stamp_follows(lines, i, scope, disabled) or _heading_over_text(lines, i)):
             # "• 榮促進會會員大會通過報告續擴會址" over "时间:… 来源:…": the article's heading in a list
             bullet = _BULLET.match(ln.text)
             page.removed.append(Removal(rule.name, bullet.group(0), ln.no))
@@ -321,11 +322,18 @@ def _title_before_meta(text: str, rule: rules.Rule, disabled: frozenset[str]) ->
     >>> t = "市统计局2023年上半年工作总结 2023-05-01 10:20 浏览次数：125"
     >>> _title_before_meta(t, match_line_rule(t, "head"), frozenset())
     '市统计局2023年上半年工作总结'
+    >>> t = "市统计局2023年上半年工作总结 字数：3000"
+    >>> _title_before_meta(t, match_line_rule(t, "head"), frozenset())
+    '市统计局2023年上半年工作总结'
     """
-    if rule.name not in ("publish_meta", "clock_stamp"):
+    if rule.name not in ("publish_meta", "clock_stamp", "reading_stats"):
         return ""
     key = line_key(text, disabled)
-    if rule.name == "clock_stamp":
+    if rule.name == "reading_stats":
+        # "…上半年工作总结 字数：3000": the heading, a space, the counter
+        m = _READING_START.search(key)
+        label = None
+    elif rule.name == "clock_stamp":
         # "…上半年工作总结 2023-05-01 10:20 浏览次数：125": the heading, a space, the stamp
         m = _SPACED_STAMP.search(key)
         label = None
@@ -342,10 +350,16 @@ def _title_before_meta(text: str, rule: rules.Rule, disabled: frozenset[str]) ->
     head = re.sub(r"\s+(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$", "", head)
     if not is_title_like(head) or cjk_count(head) < 6 or _SITE_OR_BUTTON.search(head):
         return ""
+    if rule.name == "reading_stats" and not complete_title(head):
+        return ""  # "转载 分享 时间: 加入收藏 共计6026个字": the site's buttons, no heading
     if rule.name == "clock_stamp" and re.search(r"\s|https?:|www\.", head):
         return ""  # "本报记者 殷泓 http://…", "本帖最后由 李乐 于": a byline or a forum's note, no heading
     n = len(head)
     return text[:n] if fold(text[:n]) == fold(head) else ""
+
+
+# where a reading counter starts after a heading ("… 字数：3000", "… 本文共3000字", "… 预计阅读5分钟")
+_READING_START = re.compile(r"\s(?=\s*(?:(?:文章|全文)?字数|本文|全文|共计?\s*\d|预计阅读|阅读(?:需要?|约需?|大约)|\d{2,6}\s*字))")
 
 
 # A site's name or its download button after a heading ("…工作总结 - 百度文库", "…工作总结 免费下载")
@@ -419,6 +433,15 @@ def _stamp_follows(lines: list[Line], i: int, scope: str, disabled: frozenset[st
     rule = match_line_rule(nxt, scope, disabled) if nxt else None
     head = _BULLET.sub("", lines[i].text)
     return rule is not None and rule.name in _STAMPS and is_title_like(head) and cjk_count(head) >= 6
+
+
+def _heading_over_text(lines: list[Line], i: int) -> bool:
+    """A bulleted line that names a kind of report, alone over the text ("· …工作总结" then
+    its first paragraph): the heading, set as a list item by the page, not one of the site's."""
+    text = _BULLET.sub("", lines[i].text)
+    alone = not (i and _BULLET.match(lines[i - 1].text))
+    return (alone and i + 1 < len(lines) and is_body_line(lines[i + 1].text) and complete_title(text)
+            and cjk_count(text) >= 6)
 
 
 def _strip_above_stamped_title(page: Page, kept: list[Line]) -> list[Line]:

@@ -369,6 +369,11 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
     if suffix:
         rep.remove("site_suffix", suffix.strip(), title_nos[-1])
         own = own[: len(own) - len(suffix)]
+    mark = _TITLE_MARK.match(own)
+    if mark and cjk_count(own[mark.end():]) >= 4:
+        # "◎…工作总结", "🔥…工作总结": a listing's bullet or badge before the heading
+        rep.remove("title_decoration", mark.group(0).strip(), title_nos[0])
+        own = own[mark.end():]
     listing = rep.listing_title
     listing = listing[: len(listing) - len(site_suffix(listing))]
     meta["title"] = own or listing or _fallback_title(rep)
@@ -461,6 +466,8 @@ _VENUE = re.compile(r"^\s*[（(]?\s*(?:[一二三四五六七八九〇零OoＯ]{
 
 
 # A title in brackets with the text's salutation run on after it
+# a listing's bullet or badge glued before a heading ("◎…", "■…", "🔥…", "★★★…"), a trail's last step mark
+_TITLE_MARK = re.compile(r"^\s*[◎■□●○▲△▼▽◆◇►▶❖✦✧★☆※>›»\u2b50\U0001F525]+\s*")
 _BRACKETED_TITLE = re.compile(r"^\s*【(?P<title>[^】]{4,40})】\s*(?P<rest>\S.*)$")
 
 # A salutation run on after the heading with no space ("…工作报告各位代表："): the speech's first line
