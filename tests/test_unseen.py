@@ -211,6 +211,18 @@ def test_site_heads_seen_on_real_pages(tmp_path, head, title, gone) -> None:
     assert fold("回顾总结2023年全市红十字工作的成效") in fold(rep["body"])
 
 
+# The writer or a record's fields under a heading, glued to it or on the next lines
+@pytest.mark.parametrize("head,title", [
+    ("情暖百姓送健康 为民服务暖人心市人民医院党委书记侯瑞芳\n", "情暖百姓送健康 为民服务暖人心"),
+    ("义工社团2023年第二次活动小结\n【活动名称】:义工社团2023年第二次活动\n【活动时间】: 2023年10月8日\n", "义工社团2023年第二次活动小结"),
+])
+def test_writer_and_fields_under_the_heading(tmp_path, head, title) -> None:
+    _raw, out = clean_pages(tmp_path, {"p.txt": head + _BODY})
+    (rep,) = read_reports(out)["p.txt"]
+    assert rep["meta"]["title"] == title
+    assert fold("回顾总结2023年全市红十字工作的成效") in fold(rep["body"])
+
+
 # A site's header above the heading, one line each: menus, greetings, search boxes, the
 # government open-information table, counters (under the site's name or alone)
 HEAD_LINES = [

@@ -384,7 +384,8 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
 
 
 # a record's field on a line of its own: a short label, a colon, a short value
-_FIELD_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,12}\s*[:：]\s*[\u4e00-\u9fff\w]{1,10}\s*$")
+_FIELD_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,12}\s*[:：]\s*[\u4e00-\u9fff\w]{1,10}\s*$"
+                         r"|^\s*【[\u4e00-\u9fff]{2,8}】\s*[:：]\s*[^。；]{1,40}$")  # "【活动名称】:…"
 # a kind of text alone on a line: a site's column over the heading, or half of a title
 _GENRE_LABEL = re.compile(r"^\s*(?:演讲词|演讲辞|演讲稿|演辞|讲话稿|讲话|致辞|致词|发言稿|发言|主持词|开幕词|闭幕词|述职报告|"
                           r"心得体会|调研报告|工作汇报|汇报材料|事迹材料|范文|公文)\s*$")
@@ -476,6 +477,12 @@ _GLUED_SALUTATION = re.compile(r"(?:尊敬的|各位|亲爱的|同志们|老师�
 _GLUED_DATE = re.compile(r"[（(]\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]\s*$")
 
 
+# the writer glued after a heading with no space: unit, post and name ("…暖人心市人民医院党委书记侯瑞芳")
+_GLUED_BYLINE = re.compile(r"(?P<who>[省市县区州盟旗镇乡村][\u4e00-\u9fff]{1,20}?(?:党委书记|党支部书记|党总支书记|副书记|书记|院长|局长|校长|园长|"
+                           r"主任|总经理|经理|董事长|县长|市长|区长|镇长|乡长|所长|站长|行长|厂长|矿长|部长|处长|科长|主席|会长|理事长|队长))"
+                           r"(?P<name>[\u4e00-\u9fff]{2,3})$")
+
+
 def split_title_tail(s: str) -> tuple[str, str] | None:
     """(title, tail) when a heading line carries the next head line after it, else None:
     the salutation, the writer's name, the writing unit with its date, the date in brackets,
@@ -485,20 +492,29 @@ def split_title_tail(s: str) -> tuple[str, str] | None:
     ('市统计局2023年上半年工作总结', '市统计局 2023年5月1日')
     >>> split_title_tail("在全县经济工作会议上的讲话各位代表："), split_title_tail("关于加强党建工作的调研报告 张三")
     (('在全县经济工作会议上的讲话', '各位代表：'), ('关于加强党建工作的调研报告', '张三'))
+    >>> split_title_tail("情暖百姓送健康 为民服务暖人心市人民医院党委书记侯瑞芳")
+    ('情暖百姓送健康 为民服务暖人心', '市人民医院党委书记 侯瑞芳')
     >>> split_title_tail("同心协力 共创佳绩"), split_title_tail("2023年工作总结 暨2024年工作计划")
     (None, None)
     """
     s = s.strip()
     if len(s) > 80:
         return None
+    m = _GLUED_BYLINE.search(s)
+    if m and m.start() and is_person_name(m.group("name")) and cjk_count(s[: m.start()]) >= 6:
+        who = m.group("who")
+        unit = re.sub(r"(?:党委书记|党支部书记|党总支书记|副书记|书记|院长|局长|校长|园长|主任|总经理|经理|董事长|县长|市长|区长|镇长|乡长|所长|站长|行长|厂长|矿长|部长|处长|科长|主席|会长|理事长|队长)$", "", who)
+        if is_org_name(unit) or not unit.strip("省市县区州盟旗镇乡村"):
+            return s[: m.start()], f"{who} {m.group('name')}"
     cuts = [m.start() for m in (_GLUED_SALUTATION.search(s), _GLUED_DATE.search(s)) if m]
-    cuts += [m.start() for m in re.finditer(r"[ \u3000]+", s)]
+    cuts += [m.start() for m in re.finditer(r"[ \u3000]+|[【\[](?=[\u4e00-\u9fff]{2,8}[】\]]\s*[:：])", s)]
     for at in sorted(set(cuts)):
         title, tail = s[:at].strip().rstrip("—–-").strip(), s[at:].strip()
         if cjk_count(title) < 6 or not complete_title(title) or not tail:
             continue
         words = tail.split()
         if (is_salutation(tail) or _GLUED_DATE.fullmatch(tail) or _same(title, tail) or numbering(tail)[0]
+                or re.match(r"[【\[][\u4e00-\u9fff]{2,8}[】\]]\s*[:：]", tail)  # a record's first field
                 or (len(words) <= 3 and all(is_person_name(w) or is_org_name(w) or is_date_line(w) for w in words))):
             return title, tail
     return None
