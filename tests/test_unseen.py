@@ -223,6 +223,23 @@ def test_writer_and_fields_under_the_heading(tmp_path, head, title) -> None:
     assert fold("回顾总结2023年全市红十字工作的成效") in fold(rep["body"])
 
 
+def test_a_long_html_heading_that_the_page_title_repeats(tmp_path) -> None:
+    """An article page: the site's name in <h1>, the article's long heading in <h2> that <title>
+    repeats, the stamp under it, then paragraphs with a bold series line and a bold label: the
+    heading is the title, whatever its length, and the short bold lines stay lines of their own."""
+    heading = "市委常委、宣传部部长 张三：推动党的创新理论在全市落地生根深入人心走深走实见行见效"
+    para = "党的二十大概括和提出了一系列重要论断，我们要深入学习领会，" * 4 + "切实把思想和行动统一到党中央决策部署上来。"
+    page = (f"<html><head><title>{heading}_市社科规划办</title></head><body><div class='head'><h1>市社科规划办</h1></div>"
+            f"<div class='content'><h2>{heading}</h2><div class='info'>【时间：2018年07月06日 16:00】【来源：日报】</div>"
+            f"<div class='article'><p><strong>深入学习宣传贯彻党的创新理论研讨会发言摘登</strong></p><p><strong>编者按</strong></p>"
+            f"<p>{para}</p><p>{para}</p><p>{para}</p></div></div></body></html>")
+    _raw, out = clean_pages(tmp_path, {"p.html": page})
+    (rep,) = read_reports(out)["p.html"]
+    assert rep["meta"]["title"] == heading
+    assert "\n\n编者按\n\n" in rep["body"]
+    assert "市社科规划办" not in rep["body"] + rep["meta"].get("org", "")  # the site's name over it
+
+
 # A site's header above the heading, one line each: menus, greetings, search boxes, the
 # government open-information table, counters (under the site's name or alone)
 HEAD_LINES = [

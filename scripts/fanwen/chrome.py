@@ -546,12 +546,20 @@ def _strip_above_html_heading(page: Page, kept: list[Line]) -> list[Line]:
     site's, not the report's. The heading becomes the page title."""
     parts = {fold(p) for p in _TITLE_PARTS.split(page.html_title) if cjk_count(p) >= 4}
     parts |= {fold(page.html_title)} - {""}
+    headline = fold(page.title)
+    if headline and any(fold(ln.text) == headline for ln in kept):
+        # the headline <title> gives before the site's name ("…深入人心_市社科规划办"), not the
+        # site's name that the logo over it repeats
+        parts = {headline}
     for i, ln in enumerate(kept):
-        if is_body_line(ln.text):
+        if is_body_line(ln.text) and fold(ln.text) != headline:
             break
         if fold(ln.text) in parts:
             above = kept[:i]
-            keep = [a for a in above if is_org_name(a.text) or parse_date(a.text)]
+            # (an organisation's name stays, unless it is the site's that <title> ends with)
+            site = [fold(p) for p in _TITLE_PARTS.split(page.html_title) if cjk_count(p) >= 4 and fold(p) not in parts]
+            keep = [a for a in above if (is_org_name(a.text) and not any(x in fold(a.text) for x in site))
+                    or parse_date(a.text)]
             for a in above:
                 if a not in keep:
                     page.removed.append(Removal("html_heading", a.text, a.no))

@@ -91,7 +91,8 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
         s = lines[i].text
         no = lines[i].no
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-        long_title = not title_parts and (is_long_title(s, nxt) or (no == stamped_heading and is_title_like(s)))
+        long_title = not title_parts and (is_long_title(s, nxt) or (no == stamped_heading and (
+            is_title_like(s) or (cjk_count(s) >= 6 and len(s) <= 100 and not SENTENCE_CLOSE.search(s)))))
         numbered_title = _numbered_title(s) if not title_parts and i == 0 else ""
         if numbered_title:
             # "3、小学教师两学一做学习心得": the item number of a paginated compilation

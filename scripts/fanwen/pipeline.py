@@ -15,7 +15,7 @@ from typing import Callable
 from . import chrome, classify, describe, mojibake, repair, split, structure
 from .model import Line, Page, Removal, Report, body_chars
 from .read import read_page
-from .text import Lexicon, cjk_count, to_simplified
+from .text import Lexicon, cjk_count, fold, to_simplified
 from .shapes import is_org_name, is_person_name, numbering
 
 
@@ -158,7 +158,12 @@ def _join_letter_spacing(rep: Report, page: Page, opts: Options) -> None:
 
 
 def _parse_head(rep: Report, page: Page, opts: Options) -> None:
-    describe.parse_head(rep, page.stamped_heading)
+    heading = page.stamped_heading
+    if heading < 0 and page.is_html and page.title and len(page.reports) == 1:
+        # the article's heading that the page's <title> repeats ("…深入人心" over its text, its
+        # stamp taken off with the page's furniture): the title, however long
+        heading = next((ln.no for ln in rep.lines[:4] if fold(ln.text) == fold(page.title)), -1)
+    describe.parse_head(rep, heading)
     if "untitled" in rep.flags and page.intro_title and len(page.reports) == 1:
         # no heading of its own: the site editor's intro names it
         rep.meta["title"] = page.intro_title

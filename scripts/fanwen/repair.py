@@ -247,8 +247,9 @@ def _glue(a: str, b: str) -> str:
     return a + b
 
 
-def continues(a: str, b: str) -> bool:
-    """Does line b carry on the sentence that line a breaks off?
+def continues(a: str, b: str, wide: bool = False) -> bool:
+    """Does line b carry on the sentence that line a breaks off? On a page of whole
+    paragraphs (``wide``), a short line with no stop is a heading, not half a sentence.
 
     >>> continues("总支书记…详细了解班子成员和党支部在活动开展期间,解决生产实际", "问题和落实履行承诺情况。")
     True
@@ -259,7 +260,8 @@ def continues(a: str, b: str) -> bool:
     """
     if not a or not b or ends_sentence(a) or a[-1] in ":：":
         return False
-    return cjk_count(a) >= 25 or a[-1] in NON_FINAL or b[0] in NON_INITIAL or any(p in a for p in "，,、")
+    return (cjk_count(a) >= (60 if wide else 25) or a[-1] in NON_FINAL or b[0] in NON_INITIAL
+            or any(p in a for p in "，,、"))
 
 
 class Numbering:
@@ -297,9 +299,13 @@ def rejoin_broken_lines(lines: list[Line], blank_before: set[int] = frozenset())
     out: list[Line] = []
     seq = Numbering()
     prev_heading = False
+    # a page whose lines are whole paragraphs (most run past 100 characters) breaks no line
+    # mid-sentence at a short length
+    sizes = sorted(len(ln.text) for ln in lines)
+    wide = len(sizes) >= 4 and sizes[len(sizes) // 2] >= 100
     for ln in lines:
         level, num = numbering(ln.text)
-        if (out and not prev_heading and continues(out[-1].text, ln.text) and not (level and seq.expects(level, num))
+        if (out and not prev_heading and continues(out[-1].text, ln.text, wide) and not (level and seq.expects(level, num))
                 and not (ln.no in blank_before and ln.no != out[-1].no)):
             out[-1] = Line(_glue(out[-1].text, ln.text), out[-1].no)
             continue
