@@ -680,3 +680,13 @@ def test_forum_anti_copy_noise_goes_wherever_it_stands() -> None:
 ])
 def test_the_writer_is_the_subject_of_the_opening_clause(opening, org) -> None:
     assert find_org_in_body(Report("p.txt", 1, lines=[Line(opening, 1)])) == org
+
+
+# Pinyin set after characters by anti-copy sites, in round brackets or in square ones, with the
+# script ɡ of pinyin fonts
+@pytest.mark.parametrize("text,clean", [
+    ("創(chuàng)先爭優", "創先爭優"), ("牢記初心使[shǐ[命 爭取更[ɡènɡ[大光榮", "牢記初心使命 爭取更大光榮"),
+    ("永高[ɡāo[股份有限公[ɡōnɡ[司", "永高股份有限公司"), ("见附件[1]。", "见附件[1]。"),
+])
+def test_pinyin_after_characters_goes(text, clean) -> None:
+    assert strip_inline_chrome(text)[0] == clean
