@@ -478,9 +478,13 @@ def _strip_above_breadcrumb(page: Page, kept: list[Line], crumb: str) -> list[Li
     organisation's name or a date, and a line the breadcrumb itself names (the title
     printed above its own trail)."""
     steps = {fold(c) for c in _CRUMB_SPLIT.split(re.sub(r"^.*?[:：]", "", line_key(crumb)))} - {""}
+    # four short words or more over it are the site's menu ("预约挂号", "临床科室", "互联网医院"):
+    # a unit's name among them is a menu item too
+    menu = sum(1 for k in kept if cjk_count(k.text) <= 6 and len(k.text) <= 12) >= 4
     out = []
     for k in kept:
-        if is_body_line(k.text) or is_org_name(k.text) or parse_date(k.text) or fold(line_key(k.text)) in steps:
+        if (is_body_line(k.text) or (is_org_name(k.text) and not menu) or parse_date(k.text)
+                or fold(line_key(k.text)) in steps):
             out.append(k)
         else:
             page.removed.append(Removal("above_breadcrumb", k.text, k.no))
