@@ -25,7 +25,9 @@ ISO_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-./]\s*(?P<m>\d{1,2})\s*
 _ANON = re.compile(r"\(\?P<\w+>")
 DATE_LINE = re.compile(
     # (a label before it: "日期：2024年3月12日")
-    rf"^(?:(?:日期|时间|日\s*期|時間)\s*[:：]\s*)?[（(\[]?\s*(?:{_ANON.sub('(', CN_DATE.pattern)}|{_ANON.sub('(', ISO_DATE.pattern)})\s*[）)\]]?$"
+    # (and the weekday after it: "二零零八年十二月五日 （星期五）")
+    rf"^(?:(?:日期|时间|日\s*期|時間)\s*[:：]\s*)?[（(\[]?\s*(?:{_ANON.sub('(', CN_DATE.pattern)}|{_ANON.sub('(', ISO_DATE.pattern)})\s*[）)\]]?"
+    r"(?:\s*[（(]?\s*(?:星期|礼拜|周)[一二三四五六日天]\s*[)）]?)?$"
 )
 
 
@@ -67,6 +69,8 @@ def is_date_line(s: str) -> bool:
 
     >>> is_date_line("(2010年12月9日)"), is_date_line("2010年5月27日,石化街道工会一行来到餐厅"), is_date_line("日期:2024年3月12日")
     (True, False, True)
+    >>> is_date_line("二零零八年十二月五日 （星期五）")
+    True
     """
     return bool(DATE_LINE.match(s.strip())) and bool(parse_date(s))
 
