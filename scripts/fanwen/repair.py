@@ -418,6 +418,11 @@ def join_document_chunks(lines: list[Line]) -> tuple[list[Line], list[tuple[str,
 _TITLE_THEN_SPACE = re.compile(r"^(?P<title>[^，。；！？,;!?\s]{4,64})[ \u3000]+(?P<body>\S.{59,})$")
 
 
+def _closed(s: str) -> bool:
+    """Every book-title mark, quotation mark and bracket opened in s is closed."""
+    return all(s.count(a) <= s.count(b) for a, b in ("《》", "“”", "（）", "()", "【】"))
+
+
 def split_glued_title(text: str, known_title: str = "") -> tuple[str, str]:
     """(title, rest) when a document's first line runs its title into its text, else ("", text).
 
@@ -440,6 +445,8 @@ def split_glued_title(text: str, known_title: str = "") -> tuple[str, str]:
     ('', '创先争优激活力夯实基础促发展')
     >>> split_glued_title("根据年初制定的工作计划和院领导交办的各项任务，一年来，研究室圆满完成了全年的计划。" * 2)[0]
     ''
+    >>> split_glued_title("为贯彻落实团省委《关于建立学校团组织书记向上级团组织述职制度的工作指引(试行)》相关文件精神，" * 3)[0]
+    ''
     """
     if known_title and len(known_title) >= 4 and text.startswith(known_title) and len(text) > len(known_title) + 20:
         return known_title, text[len(known_title):].lstrip()
@@ -454,7 +461,8 @@ def split_glued_title(text: str, known_title: str = "") -> tuple[str, str]:
     # the title ends like a whole one ("…工作情况的总结") and the text follows it directly
     head = re.match(r"[^，。；！？,;!?“”]{6,40}", text)
     if head and not SENTENCE_OPENER.match(text):  # "根据…工作计划和…": a sentence, not a title
-        ends = [k for k in range(6, len(head.group(0)) + 1) if complete_title(text[:k])]
+        # (never inside a book title or a quotation still open: "为贯彻落实《关于…述职制度的工作指引》")
+        ends = [k for k in range(6, len(head.group(0)) + 1) if complete_title(text[:k]) and _closed(text[:k])]
         # the text starts with its first heading ("…工作计划一、年工作总结（一）…"): the title ends there
         ends = [k for k in ends if numbering(text[k:])[0]][:1] or ends
         if ends and cjk_count(text[ends[-1]:]) >= 40:
