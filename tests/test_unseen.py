@@ -248,6 +248,17 @@ def test_a_long_html_heading_that_the_page_title_repeats(tmp_path) -> None:
     assert "市社科规划办" not in rep["body"] + rep["meta"].get("org", "")  # the site's name over it
 
 
+def test_a_notice_without_its_heading_and_the_document_it_sends_are_one_report(tmp_path) -> None:
+    page = ("科协办发〔2024〕3号\n各县区科协，各学会：\n现将《2024年科学普及工作要点》印发给你们，请结合实际认真贯彻落实。\n"
+            "市科协办公室\n2024年3月19日\n2024年科学普及工作要点\n"
+            "2024年是全面贯彻落实党的二十大精神的关键之年，做好全年科普工作，意义重大，现提出如下工作要点。\n"
+            "一、加强科普阵地建设\n全年新建科普示范基地12个，开展科普活动120场次。\n")
+    _raw, out = clean_pages(tmp_path, {"p.txt": page})
+    reps = read_reports(out)["p.txt"]
+    assert [r["meta"]["title"] for r in reps] == ["2024年科学普及工作要点"]
+    assert "现将《2024年科学普及工作要点》印发给你们" in reps[0]["body"]
+
+
 # A site's header above the heading, one line each: menus, greetings, search boxes, the
 # government open-information table, counters (under the site's name or alone)
 HEAD_LINES = [

@@ -15,7 +15,7 @@ from .chrome import is_body_line
 from .dates import is_date_line, parse_date, split_trailing_date
 from .model import Line, Report
 from .shapes import (
-    byline, complete_title, is_distribution_line, is_document_number, is_distribution_start, is_org_name, is_person_name, is_salutation, is_section_label,
+    SENDS, byline, complete_title, is_distribution_line, is_document_number, is_distribution_start, is_org_name, is_person_name, is_salutation, is_section_label,
     SENTENCE_CLOSE, SENTENCE_OPENER, is_signature, is_title_like, names_genre, numbering, runs_on, org_and_title, org_line, simple, subtitle_text,
 )
 from . import rules
@@ -721,6 +721,16 @@ def self_named_title(rep: Report) -> str:
     first = next((ln.text for ln in rep.lines if ln.text.strip()), "")
     m = _PUBLISHES.search(first[:120])
     return m.group("name").strip() if m else ""
+
+
+def sent_document(rep: Report) -> str:
+    """The document a notice at the top of the text sends out ("现将《…工作要点》印发给你们"),
+    when its own heading follows further down, or "": the text is the document's."""
+    sent = SENDS.search("".join(ln.text for ln in rep.lines[:8]))
+    if sent and any(fold(ln.text) == fold(sent.group("title")) for ln in rep.lines[1:12]):
+        return sent.group("title").strip()
+    return ""
+
 
 
 _ABSTRACT_LABEL = re.compile(r"^\s*[【\[]?\s*(?:摘\s*要|内容提要|内容摘要|提\s*要|导\s*读)\s*[】\]]?\s*[:：]?[\s|｜]*")

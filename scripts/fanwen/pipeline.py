@@ -164,7 +164,15 @@ def _parse_head(rep: Report, page: Page, opts: Options) -> None:
         # stamp taken off with the page's furniture): the title, however long
         heading = next((ln.no for ln in rep.lines[:4] if fold(ln.text) == fold(page.title)), -1)
     describe.parse_head(rep, heading)
-    if "untitled" in rep.flags and page.intro_title and len(page.reports) == 1:
+    sent = describe.sent_document(rep)
+    if sent and fold(sent) != fold(rep.meta["title"]):
+        # a notice that sends out a document, then the document: the document's heading names both
+        # (the notice's own heading, when it has one, is kept beside it)
+        if "untitled" not in rep.flags and not rep.meta.get("listing_title"):
+            rep.meta["listing_title"] = rep.meta["title"]
+        rep.meta["title"] = sent
+        rep.flags.discard("untitled")
+    elif "untitled" in rep.flags and page.intro_title and len(page.reports) == 1:
         # no heading of its own: the site editor's intro names it
         rep.meta["title"] = page.intro_title
         rep.flags.discard("untitled")

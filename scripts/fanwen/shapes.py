@@ -205,6 +205,8 @@ def is_person_name(s: str) -> bool:
     return "·" in k or k[0] in st["surnames"] or k[:2] in st["compound_surnames"]
 
 
+# The sentence of a notice that sends out a document by name ("现将《2018年…工作要点》印发给你们")
+SENDS = re.compile(r"(?:现将|现把|特将|兹将)《(?P<title>[^《》]{4,80})》(?:印发|转发|下发|发|送)")
 # A notice that sends out a document ("关于印发《…》的通知"): the document's cover
 _COVER_NOTICE = re.compile(r"(?:印发|转发|下发|颁发|印發|轉發|下發|頒發).{2,80}(?:通知|通告)\s*[|｜]?\s*$")
 

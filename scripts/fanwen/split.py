@@ -16,6 +16,7 @@ from .chrome import is_body_line, line_key
 from .dates import is_date_line
 from .model import Line, Page, Removal, Report
 from .shapes import (
+    SENDS,
     byline, complete_title, is_cover_notice, is_distribution_line, is_distribution_start, is_org_name, is_salutation,
     is_signature, is_title_like, org_line, simple, subtitle_text,
 )
@@ -201,11 +202,20 @@ def _covers(chunk: list[Line], title: str) -> bool:
     ...     "《2016年工作总结》已经主任办公会议通过，现予以下发，请贯彻执行。", "市卫生计生委", "2017年2月22日"])]
     >>> _covers(notice, "2016年工作总结"), _covers(notice, "2017年工作要点")
     (True, False)
+    >>> bare = [Line(t, n) for n, t in enumerate(["纲要办发〔2018〕3号", "各成员单位：",
+    ...     "现将《2018年全民科学素质行动工作要点》印发给你们。请认真贯彻落实。", "纲要办", "2018年3月19日"])]
+    >>> _covers(bare, "2018年全民科学素质行动工作要点")
+    True
     """
     head = next((ln.text for ln in chunk if ln.text.strip()), "")
-    if not is_cover_notice(head) or len(fold(title)) < 6 or fold(title) not in fold(head):
+    if len(fold(title)) < 6 or sum(cjk_count(ln.text) for ln in chunk) > 300:
         return False
-    return sum(cjk_count(ln.text) for ln in chunk) <= 300
+    if is_cover_notice(head) and fold(title) in fold(head):
+        return True
+    # a notice printed without its heading: "现将《…工作要点》印发给你们" names the document
+    sends = SENDS.search("".join(ln.text for ln in chunk))
+    return bool(sends) and fold(sends.group("title")) == fold(title)
+
 
 
 _ITEM_NUMBER_SUFFIX = re.compile(
