@@ -64,12 +64,26 @@ def unit_of_org(org: str) -> tuple[str, str]:
     for rule in cfg["org_suffixes"]:
         for word in rule["words"]:
             at = name.rfind(word)
+            while at >= 0 and _place_inside_word(name, at, word):
+                at = name.rfind(word, 0, at)
             if at >= 0:
                 found.append(((at + len(word), len(word)), rule["type"], word))
     # "漳村煤矿综掘一队": a team of the mine — a general word last gives way to a unit before it
     strong = [f for f in found if f[2] not in cfg["weak_unit_words"]]
     best = max(strong or found, default=None)
     return (best[1], best[2]) if best else ("", "")
+
+
+def _place_inside_word(name: str, at: int, word: str) -> bool:
+    """乡, 村 or 镇 inside 城乡, 乡村, 农村, 城镇, 镇村: a word, no township or village of the name.
+
+    >>> _place_inside_word("住房和城乡建设部", 4, "乡"), _place_inside_word("XX乡政府", 2, "乡")
+    (True, False)
+    """
+    if word not in ("乡", "村", "镇"):
+        return False
+    before, after = name[at - 1: at] if at else "", name[at + 1: at + 2]
+    return (before == "城" and word in "乡镇") or (word == "村" and before in ("农", "乡")) or (after == "村" and word in "乡镇")
 
 
 def type_of_org(org: str) -> tuple[str, str]:
@@ -145,7 +159,10 @@ def _proper_org(org: str) -> bool:
     if re.search(rules.structure()["not_in_names"], org) or not is_org_name(org):
         return False
     _type, word = unit_of_org(org)
+    # no unit word at all: a place names it ("XX县妇联"), else it is a kind ("农村党支部")
     name = org[: org.rfind(word)] if word else org
+    if not word:
+        return bool(re.search(r"[省市县区镇乡州旗盟]", name))
     # "XX镇", "××公司", "某村": a 范文 puts a placeholder where the unit's name was
     return bool(re.search(r"[省市县区镇乡州旗盟]", name)) or len(name) >= 4 or bool(_PLACEHOLDER.fullmatch(name))
 
