@@ -93,7 +93,8 @@ def strip_inline_chrome(text: str, disabled: frozenset[str] = frozenset()) -> tu
     removed: list[tuple[str, str]] = []
     key = _same_length_simplified(text)
     for rule in rules.chrome()["inline"]:
-        if rule.name in disabled or (rule.max_line_chars and len(text) > rule.max_line_chars):
+        if (rule.name in disabled or (rule.max_line_chars and len(text) > rule.max_line_chars)
+                or (rule.needs is not None and not rule.needs.search(key))):
             continue
         # matched in Simplified script where the conversion keeps every position
         spans = [m.span() for m in rule.pattern.finditer(key) if m.group(0).strip()]

@@ -32,6 +32,9 @@ class Rule:
     removes: str = ""
     max_line_chars: int = 0
     min_matches: int = 1  # cut only when the page holds at least this many matches
+    # characters one of which every match holds ("<>" for tag residue): a line with none of them
+    # is not searched, which keeps the costly patterns off ordinary sentences
+    needs: re.Pattern | None = None
 
 
 def _load(name: str) -> dict:
@@ -73,6 +76,7 @@ def _rule(d: dict) -> Rule:
         removes=d.get("removes", ""),
         max_line_chars=int(d.get("max_line_chars", 0)),
         min_matches=int(d.get("min_matches", 1)),
+        needs=re.compile("[" + re.escape(d["needs"]) + "]") if d.get("needs") else None,
     )
 
 
