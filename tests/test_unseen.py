@@ -259,6 +259,20 @@ def test_a_notice_without_its_heading_and_the_document_it_sends_are_one_report(t
     assert "现将《2024年科学普及工作要点》印发给你们" in reps[0]["body"]
 
 
+# A heading broken over two lines inside a word, as PDF text and narrow pages break it: joined
+# when the pair across the break is one the text uses elsewhere
+@pytest.mark.parametrize("title,at", [
+    ("在全县经济工作会议上的讲话", 4), ("关于进一步加强基层党组织建设的调研报告", 4), ("学习贯彻党的二十大精神心得体会", 4),
+    ("党支部书记抓基层党建工作述职报告", 4), ("2023年度民主生活会个人对照检查材料", 16), ("在2024年全市教育工作会议上的主持词", 7),
+])
+def test_a_heading_broken_inside_a_word_is_joined(tmp_path, title, at) -> None:
+    body = ("一年来，在上级党委的正确领导下，我们认真贯彻落实各项决策部署，扎实推进各项工作，取得了较好成效。\n"
+            f"会议强调，{title}，要认真抓好落实。\n一、主要工作\n全年召开会议12次，开展专题学习12次。\n")
+    _raw, out = clean_pages(tmp_path, {"p.txt": title[:at] + "\n" + title[at:] + "\n" + body})
+    (rep,) = read_reports(out)["p.txt"]
+    assert rep["meta"]["title"] == title
+
+
 # A site's header above the heading, one line each: menus, greetings, search boxes, the
 # government open-information table, counters (under the site's name or alone)
 HEAD_LINES = [

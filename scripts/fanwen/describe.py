@@ -19,7 +19,7 @@ from .shapes import (
     SENTENCE_CLOSE, SENTENCE_OPENER, is_signature, is_title_like, names_genre, numbering, runs_on, org_and_title, org_line, simple, subtitle_text,
 )
 from . import rules
-from .text import cjk_count, compact, ends_sentence, fold, is_cjk, to_simplified
+from .text import Lexicon, cjk_count, compact, ends_sentence, fold, is_cjk, to_simplified
 
 MAX_HEAD_LINES = 8
 _BRACKETED = re.compile(r"^[（(][^（）()]{4,60}[）)]$")
@@ -76,9 +76,10 @@ def _shortened(short: str, long_: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def parse_head(rep: Report, stamped_heading: int = -1) -> None:
+def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None = None) -> None:
     """Take the head lines off ``rep.lines`` into ``rep.meta``. ``stamped_heading``: the
-    number of the line a site printed its publish stamp under (the article's heading)."""
+    number of the line a site printed its publish stamp under (the article's heading);
+    ``lexicon``: the page's character pairs, to see a heading broken inside a word."""
     lines = rep.lines
     meta = rep.meta
     title_parts: list[str] = []
@@ -93,6 +94,13 @@ def parse_head(rep: Report, stamped_heading: int = -1) -> None:
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
         long_title = not title_parts and (is_long_title(s, nxt) or (no == stamped_heading and (
             is_title_like(s) or (cjk_count(s) >= 6 and len(s) <= 100 and not SENTENCE_CLOSE.search(s)))))
+        if (lexicon is not None and len(title_parts) == 1 and not title_done and s.strip()
+                and _broken_inside_word(title_parts[0], s.strip(), lexicon)):
+            # "在全县经" / "济工作会议上的讲话", "…个人对照检" / "查材料": a heading broken inside a
+            # word (经济, 检查: pairs the text uses elsewhere), whole only when joined
+            title_parts, title_nos = [title_parts[0].rstrip() + s.strip()], [*title_nos, no]
+            i += 1
+            continue
         numbered_title = _numbered_title(s) if not title_parts and i == 0 else ""
         if numbered_title:
             # "3、小学教师两学一做学习心得": the item number of a paginated compilation
@@ -402,6 +410,17 @@ _SITE_NAME_SUFFIX = re.compile(r"[-–|｜_]\s*[\u4e00-\u9fff]{0,6}(?:文档|文
 _DASH_SUFFIX = re.compile(r"(?:\s+[-–|｜]\s*|\s*[-–|｜]\s+|\s*[-–]\s*(?=[【\[]))[【\[]?[^\s\-–—|｜【】\[\]]{1,8}[】\]]?$"
                           # or the site's column and name: "… - 党建网 - 中国共产党新闻网"
                           r"|(?:\s+[-–|｜]\s+[^\s\-–—|｜【】\[\]:：]{2,10}){2,3}$")
+
+
+def _broken_inside_word(a: str, b: str, lexicon: Lexicon) -> bool:
+    """Is heading line ``a`` broken off inside a word that line ``b`` finishes? Neither half is a
+    whole title, the two are, the pair across the break is one the page uses elsewhere, and
+    there is no stop, space or mark at the break."""
+    a = a.rstrip()
+    if (not is_cjk(a[-1:]) or not is_cjk(b[:1]) or complete_title(a) or not complete_title(a + b)
+            or cjk_count(a + b) > 45 or re.search(r"[\s，。；：:,;！？!?]", b) or lexicon.pair(a[-1], b[0]) < 1):
+        return False
+    return not is_org_name(a) and not is_date_line(a)
 
 
 def site_suffix(title: str) -> str:

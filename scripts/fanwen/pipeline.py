@@ -163,7 +163,7 @@ def _parse_head(rep: Report, page: Page, opts: Options) -> None:
         # the article's heading that the page's <title> repeats ("…深入人心" over its text, its
         # stamp taken off with the page's furniture): the title, however long
         heading = next((ln.no for ln in rep.lines[:4] if fold(ln.text) == fold(page.title)), -1)
-    describe.parse_head(rep, heading)
+    describe.parse_head(rep, heading, _lexicon(page))
     sent = describe.sent_document(rep)
     if sent and fold(sent) != fold(rep.meta["title"]):
         # a notice that sends out a document, then the document: the document's heading names both
