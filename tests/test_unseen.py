@@ -264,6 +264,9 @@ def test_a_notice_without_its_heading_and_the_document_it_sends_are_one_report(t
 @pytest.mark.parametrize("title,at", [
     ("在全县经济工作会议上的讲话", 4), ("关于进一步加强基层党组织建设的调研报告", 4), ("学习贯彻党的二十大精神心得体会", 4),
     ("党支部书记抓基层党建工作述职报告", 4), ("2023年度民主生活会个人对照检查材料", 16), ("在2024年全市教育工作会议上的主持词", 7),
+    # a first piece of two characters, a break between digits, a kind's word broken at its end
+    ("在全县经济工作会议上的讲话", 2), ("关于进一步加强基层党组织建设的调研报告", 2), ("XX公司2023年安全生产工作总结", 7),
+    ("学习贯彻党的二十大精神心得体会", 13), ("党支部书记抓基层党建工作述职报告", 14),
 ])
 def test_a_heading_broken_inside_a_word_is_joined(tmp_path, title, at) -> None:
     body = ("一年来，在上级党委的正确领导下，我们认真贯彻落实各项决策部署，扎实推进各项工作，取得了较好成效。\n"

@@ -187,6 +187,12 @@ def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None =
             title_done = True
             i += 1
             continue
+        if (not title_parts and lexicon is not None and nxt.strip() and len(s.strip()) <= 12
+                and _broken_inside_word(s, nxt.strip(), lexicon)):
+            # "在全" / "县经济工作会议上的讲话", "2023" / "年度民主生活会…": the heading's first piece
+            title_parts, title_nos = [s.strip()], [no]
+            i += 1
+            continue
         if not title_parts and not is_date_line(s) and (
                 cjk_count(s) == 0 or (cjk_count(s) < 3 and not is_title_like(s) and is_title_like(nxt)
                                       and cjk_count(nxt) >= 6 and not _names_row(s))):
@@ -417,8 +423,14 @@ def _broken_inside_word(a: str, b: str, lexicon: Lexicon) -> bool:
     whole title, the two are, the pair across the break is one the page uses elsewhere, and
     there is no stop, space or mark at the break."""
     a = a.rstrip()
-    if (not is_cjk(a[-1:]) or not is_cjk(b[:1]) or complete_title(a) or not complete_title(a + b)
-            or cjk_count(a + b) > 45 or re.search(r"[\s，。；：:,;！？!?]", b) or lexicon.pair(a[-1], b[0]) < 1):
+    if not a or not b or not complete_title(a + b) or cjk_count(a + b) > 45 or re.search(r"[\s，。；：:,;！？!?]", b):
+        return False
+    if (a[-1].isdigit() and (b[0].isdigit() or b[0] == "年")) or (a[-1] == "—" and b[0] == "—"):
+        return not is_date_line(a + b)  # "XX公司202" / "3年…", "…振兴—" / "—XX村…": no word breaks there
+    if not is_cjk(a[-1]) or not is_cjk(b[0]) or lexicon.pair(a[-1], b[0]) < 1:
+        return False
+    # a whole title broken before the end of its kind's word ("…心得" / "体会", "…述职" / "报告")
+    if complete_title(a) and not (len(b) <= 4 and complete_title(b) and not complete_title(b[1:] or "x")):
         return False
     return not is_org_name(a) and not is_date_line(a)
 
