@@ -285,7 +285,12 @@ def runs_on(s: str) -> bool:
 # how a sentence ends, never a title: 。；, or a quotation closed after them ("…中国出了个毛泽东……”")
 SENTENCE_CLOSE = re.compile(r"(?:[。；;]|[。；;…]+[”」』])\s*$")
 # the words a first sentence opens with, never a title ("根据2003年初制定的工作计划和…")
-SENTENCE_OPENER = re.compile(r"^\s*(?:根据|按照|依据|依照|为了|为进一步|随着|近年来|今年以来|一年来)")
+SENTENCE_OPENER = re.compile(r"^\s*(?:根据|按照|依据|依照|为了|为进一步|为深入|为认真|为切实|为全面贯彻|随着|近年来|今年以来|一年来"
+                             # the writer introducing himself ("本人自…以来", "我叫…"; a title may say
+                             # "我是党员我带头"), the clichés a 范文 opens with, an
+                             # enumeration's first item, the announcement of what follows
+                             r"|本人自|本人于|我叫|时光荏苒|光阴似箭|岁月如梭|转眼间|回首过去|回顾过去|现将"
+                             r"|[一二三四五六七八九十]是|(?:19|20)\d\d年是|在[^，。]{2,16}?的?(?:正确|坚强|亲切)?领导下)")
 
 
 def complete_title(s: str) -> bool:
