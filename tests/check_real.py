@@ -42,7 +42,7 @@ TARGETS = {"count": 0.95, "title": 0.90, "unit_type": 0.90, "genre": 0.85, "must
 # brought up to TARGETS (raise it with every improvement; drop it once TARGETS hold).
 FLOORS = {
     "tune": {"count": 0.98, "title": 0.95, "unit_type": 0.87, "genre": 0.91, "must": 0.99, "chrome": 243},
-    "held": {"count": 0.98, "title": 0.84, "unit_type": 0.82, "genre": 0.86, "must": 0.99, "chrome": 569},
+    "held": {"count": 0.98, "title": 0.84, "unit_type": 0.82, "genre": 0.86, "must": 0.99, "chrome": 568},
 }
 FIELDS = ("count", "boundary", "title", "unit_type", "genre", "date", "flags", "must")
 

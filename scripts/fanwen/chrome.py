@@ -114,7 +114,7 @@ def _same_length_simplified(text: str) -> str:
 # A menu item a page's text extraction set on a line of its own ("  • 网站首页"), or a bare
 # column name ("学会动态", "通知公告")
 _MENU_BULLET = re.compile(r"^\s*[•▪◦]\s*")
-_COLUMN_NAME = re.compile(r"^\s*[\u4e00-\u9fff]{0,6}(?:动态|新闻|公告|概况|简介|首页|公开|专题|下载|留言|互动|导航|资讯|要闻|风采|"
+COLUMN_NAME = re.compile(r"^\s*[\u4e00-\u9fff]{0,6}(?:动态|新闻|公告|概况|简介|首页|公开|专题|下载|留言|互动|导航|资讯|要闻|风采|"
                           r"荣誉|政策|法规|活动)\s*$")
 MENU_RUN = 3
 
@@ -139,7 +139,7 @@ def _bullet_menu(lines: list[Line]) -> set[int]:
     run: list[int] = []
     for i, ln in enumerate(lines[:first_prose] + [Line("", 0)]):
         if (_MENU_BULLET.match(ln.text) and not ln.text.rstrip().endswith(("。", "！", "？", "!", "?"))
-                or _COLUMN_NAME.match(ln.text)):
+                or COLUMN_NAME.match(ln.text)):
             run.append(i)
             continue
         if len(run) >= MENU_RUN:

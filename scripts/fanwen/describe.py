@@ -11,7 +11,7 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from .chrome import is_body_line
+from .chrome import COLUMN_NAME, is_body_line
 from .dates import is_date_line, parse_date, split_trailing_date
 from .model import Line, Report
 from .shapes import (
@@ -138,6 +138,11 @@ def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None =
         if (not title_parts and _GENRE_LABEL.match(to_simplified(s)) and not (head and i and head[-1] == lines[i - 1].text)
                 and any(complete_title(to_simplified(ln.text)) and cjk_count(ln.text) >= 6 for ln in lines[i + 1: i + 5])):
             # "演讲辞" over "…三期大楼落成庆典致词": the site's column, the report's heading below it
+            rep.remove("head_decoration", s, no)
+            i += 1
+            continue
+        if not title_parts and COLUMN_NAME.match(s) and cjk_count(s) <= 8 and is_body_line(nxt) and not complete_title(s):
+            # "工作动态" over the text of a page with no heading: the site's column, no title
             rep.remove("head_decoration", s, no)
             i += 1
             continue
