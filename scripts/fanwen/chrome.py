@@ -267,7 +267,7 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
             # 发布机构, … then 发布日期: the line above them is the column, "预算绩效管理")
             # (over a menu of short words, "省级云" / "A" / "B" …, however many)
             if stamp and page.stamped_heading < 0 and 0 < len(kept) \
-                    and (len(kept) <= 4 or all(cjk_count(k.text) <= 6 and len(k.text) <= 12 for k in kept[:-1])) \
+                    and (len(kept) <= 4 or all(map(_menu_word, kept[:-1]))) \
                     and is_title_like(kept[-1].text) and cjk_count(kept[-1].text) >= 6 \
                     and sum(kept[-1].no < r.line < ln.no for r in page.removed) < 2:
                 page.stamped_heading = kept[-1].no  # the article's heading, however long
@@ -436,6 +436,11 @@ def _stamp_follows(lines: list[Line], i: int, scope: str, disabled: frozenset[st
     return rule is not None and rule.name in _STAMPS and is_title_like(head) and cjk_count(head) >= 6
 
 
+def _menu_word(ln: Line) -> bool:
+    """A line short enough to be an item of the site's menu ("省级云", "A", "临床科室")."""
+    return cjk_count(ln.text) <= 6 and len(ln.text) <= 12
+
+
 def _heading_over_text(lines: list[Line], i: int) -> bool:
     """A bulleted line that names a kind of report, alone over the text ("· …工作总结" then
     its first paragraph): the heading, set as a list item by the page, not one of the site's."""
@@ -481,7 +486,7 @@ def _strip_above_breadcrumb(page: Page, kept: list[Line], crumb: str) -> list[Li
     steps = {fold(c) for c in _CRUMB_SPLIT.split(re.sub(r"^.*?[:：]", "", line_key(crumb)))} - {""}
     # four short words or more over it are the site's menu ("预约挂号", "临床科室", "互联网医院"):
     # a unit's name among them is a menu item too
-    menu = sum(1 for k in kept if cjk_count(k.text) <= 6 and len(k.text) <= 12) >= 4
+    menu = sum(map(_menu_word, kept)) >= 4
     out = []
     for k in kept:
         if (is_body_line(k.text) or (is_org_name(k.text) and not menu) or parse_date(k.text)

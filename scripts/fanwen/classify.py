@@ -159,10 +159,9 @@ def _proper_org(org: str) -> bool:
     if re.search(rules.structure()["not_in_names"], org) or not is_org_name(org):
         return False
     _type, word = unit_of_org(org)
-    # no unit word at all: a place names it ("XX县妇联"), else it is a kind ("农村党支部")
-    name = org[: org.rfind(word)] if word else org
-    if not word:
-        return bool(re.search(r"[省市县区镇乡州旗盟]", name))
+    if not word:  # no unit word at all: a place names it ("XX县妇联"), else it is a kind ("农村党支部")
+        return bool(re.search(r"[省市县区镇乡州旗盟]", org))
+    name = org[: org.rfind(word)]
     # "XX镇", "××公司", "某村": a 范文 puts a placeholder where the unit's name was
     return bool(re.search(r"[省市县区镇乡州旗盟]", name)) or len(name) >= 4 or bool(_PLACEHOLDER.fullmatch(name))
 

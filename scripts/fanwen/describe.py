@@ -503,9 +503,9 @@ _VENUE = re.compile(r"^\s*[（(]?\s*(?:[一二三四五六七八九〇零OoＯ]{
                     r"|在.{2,40}?(?:会议|大会|座谈会|会)上(?:的(?:讲话|报告|发言))?)\s*[）)]?\s*$")
 
 
-# A title in brackets with the text's salutation run on after it
 # a listing's bullet or badge glued before a heading ("◎…", "■…", "🔥…", "★★★…"), a trail's last step mark
 _TITLE_MARK = re.compile(r"^\s*[◎■□●○▲△▼▽◆◇►▶❖✦✧★☆※>›»\u2b50\U0001F525]+\s*")
+# A title in brackets with the text's salutation run on after it
 _BRACKETED_TITLE = re.compile(r"^\s*【(?P<title>[^】]{4,40})】\s*(?P<rest>\S.*)$")
 
 # A salutation run on after the heading with no space ("…工作报告各位代表："): the speech's first line
@@ -515,9 +515,9 @@ _GLUED_DATE = re.compile(r"[（(]\s*(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2
 
 
 # the writer glued after a heading with no space: unit, post and name ("…暖人心市人民医院党委书记侯瑞芳")
-_GLUED_BYLINE = re.compile(r"(?P<who>[省市县区州盟旗镇乡村][\u4e00-\u9fff]{1,20}?(?:党委书记|党支部书记|党总支书记|副书记|书记|院长|局长|校长|园长|"
-                           r"主任|总经理|经理|董事长|县长|市长|区长|镇长|乡长|所长|站长|行长|厂长|矿长|部长|处长|科长|主席|会长|理事长|队长))"
-                           r"(?P<name>[\u4e00-\u9fff]{2,3})$")
+_POST = (r"(?:党委书记|党支部书记|党总支书记|副书记|书记|院长|局长|校长|园长|主任|总经理|经理|董事长|县长|市长|区长|镇长|"
+         r"乡长|所长|站长|行长|厂长|矿长|部长|处长|科长|主席|会长|理事长|队长)")
+_GLUED_BYLINE = re.compile(r"(?P<who>(?P<unit>[省市县区州盟旗镇乡村][\u4e00-\u9fff]{1,20}?)" + _POST + r")(?P<name>[\u4e00-\u9fff]{2,3})$")
 
 
 def split_title_tail(s: str) -> tuple[str, str] | None:
@@ -539,10 +539,9 @@ def split_title_tail(s: str) -> tuple[str, str] | None:
         return None
     m = _GLUED_BYLINE.search(s)
     if m and m.start() and is_person_name(m.group("name")) and cjk_count(s[: m.start()]) >= 6:
-        who = m.group("who")
-        unit = re.sub(r"(?:党委书记|党支部书记|党总支书记|副书记|书记|院长|局长|校长|园长|主任|总经理|经理|董事长|县长|市长|区长|镇长|乡长|所长|站长|行长|厂长|矿长|部长|处长|科长|主席|会长|理事长|队长)$", "", who)
+        unit = m.group("unit")
         if is_org_name(unit) or not unit.strip("省市县区州盟旗镇乡村"):
-            return s[: m.start()], f"{who} {m.group('name')}"
+            return s[: m.start()], f"{m.group('who')} {m.group('name')}"
     cuts = [m.start() for m in (_GLUED_SALUTATION.search(s), _GLUED_DATE.search(s)) if m]
     cuts += [m.start() for m in re.finditer(r"[ \u3000]+|[【\[](?=[\u4e00-\u9fff]{2,8}[】\]]\s*[:：])", s)]
     for at in sorted(set(cuts)):
@@ -766,7 +765,6 @@ def sent_document(rep: Report) -> str:
     if sent and any(fold(ln.text) == fold(sent.group("title")) for ln in rep.lines[1:12]):
         return sent.group("title").strip()
     return ""
-
 
 
 _ABSTRACT_LABEL = re.compile(r"^\s*[【\[]?\s*(?:摘\s*要|内容提要|内容摘要|提\s*要|导\s*读)\s*[】\]]?\s*[:：]?[\s|｜]*")

@@ -8,7 +8,6 @@ with the removal log that is the proof that nothing was lost.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from typing import Callable
 
