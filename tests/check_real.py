@@ -1,7 +1,7 @@
 """Grade the cleanup on the real-page corpus (tests/data/real/), half by half.
 
     .venv/bin/python tests/check_real.py [--details tune|held|all] [--pages DIR --keys DIR]
-    .venv/bin/python tests/check_real.py --write-genre-model | --write-sources
+    .venv/bin/python tests/check_real.py --write-genre-model | --write-title-model | --write-sources
 
 Cleans every page of the corpus into a temporary folder, reads the reports as a
 reader sees them and compares them with the hand-checked answer keys. The corpus is
@@ -28,9 +28,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
 
-from fanwen import rules  # noqa: E402
+from fanwen import rules, title_choice  # noqa: E402
 from fanwen.classify import bigrams  # noqa: E402
 from fanwen.cli import main as clean_main  # noqa: E402
+from fanwen.pipeline import run_page  # noqa: E402
+from fanwen.read import ReadError  # noqa: E402
 from grading import boundary_ok, fold, read_reports, title_ok  # noqa: E402
 
 REAL = ROOT / "tests" / "data" / "real"
@@ -41,8 +43,8 @@ TARGETS = {"count": 0.95, "title": 0.90, "unit_type": 0.90, "genre": 0.85, "must
 # Where each half stands now: a ratchet that fails on any regression while the cleanup is
 # brought up to TARGETS (raise it with every improvement; drop it once TARGETS hold).
 FLOORS = {
-    "tune": {"count": 0.98, "title": 0.95, "unit_type": 0.87, "genre": 0.91, "must": 0.99, "chrome": 243},
-    "held": {"count": 0.98, "title": 0.84, "unit_type": 0.82, "genre": 0.86, "must": 0.99, "chrome": 568},
+    "tune": {"count": 0.98, "title": 0.96, "unit_type": 0.87, "genre": 0.91, "must": 0.99, "chrome": 241},
+    "held": {"count": 0.98, "title": 0.85, "unit_type": 0.82, "genre": 0.86, "must": 0.99, "chrome": 563},
 }
 FIELDS = ("count", "boundary", "title", "unit_type", "genre", "date", "flags", "must")
 
@@ -197,6 +199,43 @@ def genre_model(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") ->
             "pairs": {f: dict(sorted(c.items())) for f, c in sorted(pairs.items())}}
 
 
+# The title chooser overrules the head rules only when it prefers another candidate by more
+# than this (log-odds). Chosen on the tune half, against the rules as they stood before each
+# tune page came into the corpus (rules not yet fitted to it, as they are to pages nobody has
+# seen): there, at 2 the chooser was right 42 times where the rules were wrong and wrong once
+# where they were right (at 1: 53 and 11; at 3: 27 and 0). Never chosen on the held half.
+TITLE_MARGIN = 2.0
+
+
+def title_model(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -> dict:
+    """The title chooser (``fanwen.title_choice``) learned from the tune half only: for every
+    report of a tune page, its head lines as the cleanup reads them, each candidate marked
+    right when the key accepts it (no title: when the key says the report has none)."""
+    keys = load_keys(keys_dir)
+    samples, trained_on = [], []
+    for name, key in keys.items():
+        if half(str(key["source"])) != "tune":
+            continue
+        trained_on.append(name)
+        try:
+            page = run_page(name, (pages / name).read_bytes())
+        except ReadError:
+            continue
+        got = [{"body": "\n".join(ln.text for ln in r.lines), "rep": r} for r in page.reports]
+        gold = key.get("reports") or []
+        for g, r in zip(gold, _match(gold, got)):
+            if r is None or not r["rep"].title_inputs:
+                continue
+            texts, nos, ctx = r["rep"].title_inputs
+            texts, nos = texts[: title_choice.MAX_LINES], nos[: title_choice.MAX_LINES]
+            titles = [g["title"], *_as_list(g.get("title_alt"))]
+            cands = title_choice.candidates(texts)
+            samples.append(([title_choice.features(c, i, texts, nos, ctx) for c, i in cands],
+                            [bool(g.get("untitled")) if c is None else title_ok(c, titles) for c, _i in cands]))
+    return {"about": "learned by tests/check_real.py --write-title-model; do not edit",
+            "margin": TITLE_MARGIN, "trained_on": sorted(trained_on), "weights": title_choice.train(samples)}
+
+
 def meets_targets(score: Score, targets: dict = TARGETS) -> list[str]:
     """The targets a half misses (empty when it meets them all)."""
     missed = [f"{k} {100 * score.share(k):.1f}% < {100 * v:.0f}%"
@@ -239,6 +278,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keys", type=Path, default=REAL / "keys")
     ap.add_argument("--write-genre-model", action="store_true",
                     help="learn rules/genre_model.json from the tune half, then exit")
+    ap.add_argument("--write-title-model", action="store_true",
+                    help="learn rules/title_model.json from the tune half, then exit")
     ap.add_argument("--write-sources", action="store_true", help="regenerate SOURCES.md from the keys, then exit")
     args = ap.parse_args(argv)
     if args.write_genre_model:
@@ -250,6 +291,14 @@ def main(argv: list[str] | None = None) -> int:
                  for k, v in model["pairs"].items()]
         (rules.RULES_DIR / "genre_model.json").write_text(
             "{" + ",\n".join(lines) + ',\n"pairs": {\n' + ",\n".join(pairs) + "}}\n", encoding="utf-8")
+        return 0
+    if args.write_title_model:
+        model = title_model(args.pages, args.keys)
+        weights = [f"{json.dumps(k, ensure_ascii=False)}: {v}" for k, v in model["weights"].items()]
+        head = [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
+                for k, v in model.items() if k != "weights"]
+        (rules.RULES_DIR / "title_model.json").write_text(
+            "{" + ",\n".join(head) + ',\n"weights": {\n' + ",\n".join(weights) + "}}\n", encoding="utf-8")
         return 0
     if args.write_sources:
         (REAL / "SOURCES.md").write_text(sources_markdown(load_keys(args.keys)), encoding="utf-8")

@@ -107,6 +107,13 @@ def test_genre_model_learned_from_the_tune_half_only() -> None:
         "relearn with `.venv/bin/python tests/check_real.py --write-genre-model`"
 
 
+def test_title_model_learned_from_the_tune_half_only() -> None:
+    """The title chooser (rules/title_model.json) has seen every tune page and no held page."""
+    model = json.loads((rules.RULES_DIR / "title_model.json").read_text(encoding="utf-8"))
+    assert model["trained_on"] == sorted(n for n, k in KEYS.items() if half(str(k["source"])) == "tune"), \
+        "relearn with `.venv/bin/python tests/check_real.py --write-title-model`"
+
+
 def test_targets_are_the_issues() -> None:
     assert TARGETS == {"count": 0.95, "title": 0.90, "unit_type": 0.90, "genre": 0.85, "must": 0.95, "chrome": 0}
 

@@ -50,6 +50,8 @@ def _slim(page: Page) -> Page:
     page.text = ""
     page.lines = []
     page.lexicon = None
+    for rep in page.reports:
+        rep.title_inputs = ()  # read by the title chooser's training only
     return page
 
 

@@ -789,7 +789,13 @@ def _fallback_title(rep: Report) -> str:
     if len(first) <= 60 and not is_body_line(first) and cjk_count(first) >= 2 and not opening:
         rep.lines = rep.lines[1:]
         return first
+    return untitled_title(rep)
+
+
+def untitled_title(rep: Report) -> str:
+    """A report with no heading is named by the start of its text, and flagged ``untitled``."""
     rep.flags.add("untitled")
+    first = rep.lines[0].text.strip() if rep.lines else ""
     text = next((ln.text.strip() for ln in rep.lines if is_body_line(ln.text)), first)
     text = _ABSTRACT_LABEL.sub("", text)  # "摘 要：当前，…": the label is no word of the text
     words = text[:20].rstrip("，,。、；;：: ")

@@ -82,6 +82,7 @@ class Report:
     changed_by: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)  # signature / date lines kept at the end
     substitutions: list[tuple[str, str]] = field(default_factory=list)  # (raw, fixed) character repairs
+    title_inputs: tuple = ()  # what the title chooser read: (head lines, their numbers, title_choice.Context)
 
     @property
     def key(self) -> str:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import chrome, classify, describe, mojibake, repair, split, structure
+from . import chrome, classify, describe, mojibake, repair, rules, split, structure, title_choice
 from .model import Line, Page, Removal, Report, body_chars
 from .read import read_page
 from .text import Lexicon, cjk_count, fold, to_simplified
@@ -162,6 +162,20 @@ def _parse_head(rep: Report, page: Page, opts: Options) -> None:
         # the article's heading that the page's <title> repeats ("…深入人心" over its text, its
         # stamp taken off with the page's furniture): the title, however long
         heading = next((ln.no for ln in rep.lines[:4] if fold(ln.text) == fold(page.title)), -1)
+    head = rep.lines[: title_choice.MAX_LINES]
+    rep.title_inputs = ([ln.text for ln in head], [ln.no for ln in head], title_choice.Context(
+        page_title=page.title, listing=rep.listing_title, stamped=heading,
+        not_first=rep is not page.reports[0], html=page.is_html))
+    before = _HeadState.of(rep)
+    _read_head(rep, page, heading)
+    if "title_model" not in opts.disabled:
+        _second_opinion(rep, page, heading, before)
+    describe.drop_running_titles(rep)
+    describe.lift_credit_line(rep)
+
+
+def _read_head(rep: Report, page: Page, heading: int) -> None:
+    """The head rules, then the names a report with no heading of its own may take."""
     describe.parse_head(rep, heading, _lexicon(page))
     sent = describe.sent_document(rep)
     if sent and fold(sent) != fold(rep.meta["title"]):
@@ -183,8 +197,85 @@ def _parse_head(rep: Report, page: Page, opts: Options) -> None:
         # the page starts inside a report whose heading it lost ("党支部工作年度总结三篇", page 3):
         # the site's name for what it lists is a better name than the first words; still flagged
         rep.meta["title"] = page.announced_label or page.crumb_title
-    describe.drop_running_titles(rep)
-    describe.lift_credit_line(rep)
+
+
+@dataclass
+class _HeadState:
+    """What reading the head changes in a report, to go back to."""
+
+    lines: list[Line]
+    meta: dict
+    flags: set[str]
+    removed: list[Removal]
+    listing_title: str
+
+    @classmethod
+    def of(cls, rep: Report) -> "_HeadState":
+        return cls(list(rep.lines), dict(rep.meta), set(rep.flags), list(rep.removed), rep.listing_title)
+
+    def restore(self, rep: Report) -> None:
+        rep.lines, rep.meta, rep.flags = list(self.lines), dict(self.meta), set(self.flags)
+        rep.removed[:] = self.removed
+        rep.listing_title = self.listing_title
+
+
+def _opens_text(rep: Report, no: int, text: str) -> bool:
+    """The line opens the text, and text follows it (a title never takes the whole text)."""
+    return len(rep.lines) > 1 and rep.lines[0].no == no and rep.lines[0].text == text
+
+
+def _second_opinion(rep: Report, page: Page, heading: int, before: _HeadState) -> None:
+    """Take the title chooser's candidate over the rules' when it is clearly surer
+    (``title_choice``). Only whole lines are moved, in the shapes a careful editor would:
+
+    - no title, where the rules took a line as one: that line opens the text (where the
+      rules found none, they stand: their shapes of a text's opening are surer);
+    - a line above the rules' title (a line they took for the site's heading or column):
+      it is the title, and the rules' line opens the text;
+    - a line below the rules' title: the rules' line was the page's; the head is read again
+      without it, or, when the rules still pass the chooser's line by and it opens the
+      text, that line is the title.
+    """
+    model = rules.title_model()
+    if model is None:
+        return
+    texts, nos, ctx = rep.title_inputs
+    rule = None if "untitled" in rep.flags else rep.meta.get("title")
+    opinion = title_choice.second_opinion(model, texts, nos, ctx, rule)
+    if opinion is None:
+        return
+    (rule_title, ri), (title, i) = opinion
+    if (rule_title is not None and rule_title != texts[ri].strip()) or (title is not None and title != texts[i].strip()):
+        return  # a title the rules cut out of a line, or one the chooser would: the rules know how
+    rules_line = before.lines[ri] if ri >= 0 else None  # the head lines are the first lines before reading
+    in_text = [ln is rules_line for ln in rep.lines]
+    if title is None:
+        if not any(in_text):
+            rep.lines.insert(0, rules_line)
+            rep.meta["title"] = describe.untitled_title(rep)
+    elif rule_title is None:
+        return  # the rules found the text opening with no heading: their shapes for that are surer
+    elif i < ri:
+        if not any(in_text) and not any(ln is before.lines[i] for ln in rep.lines):
+            rep.lines.insert(0, rules_line)
+            # the removals of the chooser's line, made while reading this head, are undone
+            rep.removed[len(before.removed):] = [r for r in rep.removed[len(before.removed):]
+                                                 if not (r.line == nos[i] and r.text == texts[i].strip())]
+            rep.meta["title"] = title
+            if title_choice.same_title(rep.meta.get("listing_title", ""), title):
+                del rep.meta["listing_title"]
+    else:
+        after = _HeadState.of(rep)
+        before.restore(rep)
+        rep.lines = [ln for ln in rep.lines if ln is not rules_line]
+        rep.remove("page_title", texts[ri], nos[ri])
+        _read_head(rep, page, heading)
+        if "untitled" in rep.flags or not title_choice.same_title(rep.meta.get("title", ""), title):
+            after.restore(rep)
+            if _opens_text(rep, nos[i], texts[i]):
+                rep.lines.pop(0)
+                rep.remove("page_title", texts[ri], nos[ri])
+                rep.meta["title"] = title
 
 
 def _parse_closing(rep: Report, page: Page, opts: Options) -> None:

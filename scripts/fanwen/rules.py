@@ -146,6 +146,14 @@ def genre_model() -> dict | None:
 
 
 @lru_cache(maxsize=None)
+def title_model() -> dict | None:
+    """The title chooser's weights and margin, learned from the tune half of the real-page
+    corpus (``title_choice``); None when the file is missing."""
+    path = RULES_DIR / "title_model.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+@lru_cache(maxsize=None)
 def text() -> dict:
     return _load("text")
 
