@@ -31,9 +31,9 @@ sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
 from fanwen import rules, title_choice  # noqa: E402
 from fanwen.classify import bigrams  # noqa: E402
 from fanwen.cli import main as clean_main  # noqa: E402
-from fanwen.pipeline import run_page  # noqa: E402
+from fanwen.pipeline import Options, run_page  # noqa: E402
 from fanwen.read import ReadError  # noqa: E402
-from grading import boundary_ok, fold, read_reports, title_ok  # noqa: E402
+from grading import boundary_ok, fold, fold_title, read_reports, title_ok  # noqa: E402
 
 REAL = ROOT / "tests" / "data" / "real"
 HALVES = ("tune", "held")
@@ -43,8 +43,8 @@ TARGETS = {"count": 0.95, "title": 0.90, "unit_type": 0.90, "genre": 0.85, "must
 # Where each half stands now: a ratchet that fails on any regression while the cleanup is
 # brought up to TARGETS (raise it with every improvement; drop it once TARGETS hold).
 FLOORS = {
-    "tune": {"count": 0.98, "title": 0.96, "unit_type": 0.87, "genre": 0.91, "must": 0.99, "chrome": 241},
-    "held": {"count": 0.98, "title": 0.85, "unit_type": 0.82, "genre": 0.86, "must": 0.99, "chrome": 563},
+    "tune": {"count": 0.98, "title": 0.96, "unit_type": 0.87, "genre": 0.91, "must": 0.99, "chrome": 240},
+    "held": {"count": 0.98, "title": 0.85, "unit_type": 0.82, "genre": 0.86, "must": 0.99, "chrome": 560},
 }
 FIELDS = ("count", "boundary", "title", "unit_type", "genre", "date", "flags", "must")
 
@@ -212,13 +212,13 @@ def title_model(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") ->
     report of a tune page, its head lines as the cleanup reads them, each candidate marked
     right when the key accepts it (no title: when the key says the report has none)."""
     keys = load_keys(keys_dir)
-    samples, trained_on = [], []
+    samples, trims, trained_on = [], [], []
     for name, key in keys.items():
         if half(str(key["source"])) != "tune":
             continue
         trained_on.append(name)
         try:
-            page = run_page(name, (pages / name).read_bytes())
+            page = run_page(name, (pages / name).read_bytes(), Options(frozenset({"title_model"})))
         except ReadError:
             continue
         got = [{"body": "\n".join(ln.text for ln in r.lines), "rep": r} for r in page.reports]
@@ -232,8 +232,20 @@ def title_model(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") ->
             cands = title_choice.candidates(texts)
             samples.append(([title_choice.features(c, i, texts, nos, ctx) for c, i in cands],
                             [bool(g.get("untitled")) if c is None else title_ok(c, titles) for c, _i in cands]))
+            # the title's own furniture: the rules' title, and every head line that holds the
+            # key's title with more around it
+            wanted = {fold_title(t) for t in titles}
+            held_in = [t.strip() for t in texts[: title_choice.MAX_CANDIDATES] if any(w and w in fold_title(t) for w in wanted)]
+            own = [] if "untitled" in r["rep"].flags else [r["rep"].meta["title"]]
+            for title in [*own, *held_in]:
+                runs = title_choice.spans(title)
+                segs = title_choice.segments(title)
+                right = [fold_title(title[segs[a][0]: segs[b][1]]) in wanted for a, b in runs]
+                if runs and (any(right) or title in own):
+                    trims.append(([title_choice.span_features(title, a, b) for a, b in runs], right))
     return {"about": "learned by tests/check_real.py --write-title-model; do not edit",
-            "margin": TITLE_MARGIN, "trained_on": sorted(trained_on), "weights": title_choice.train(samples)}
+            "margin": TITLE_MARGIN, "trained_on": sorted(trained_on), "weights": title_choice.train(samples),
+            "trim_weights": title_choice.train(trims)}
 
 
 def meets_targets(score: Score, targets: dict = TARGETS) -> list[str]:
@@ -294,11 +306,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.write_title_model:
         model = title_model(args.pages, args.keys)
-        weights = [f"{json.dumps(k, ensure_ascii=False)}: {v}" for k, v in model["weights"].items()]
+        # one line per entry, one per weight: reviewable diffs when the corpus grows
         head = [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
-                for k, v in model.items() if k != "weights"]
-        (rules.RULES_DIR / "title_model.json").write_text(
-            "{" + ",\n".join(head) + ',\n"weights": {\n' + ",\n".join(weights) + "}}\n", encoding="utf-8")
+                for k, v in model.items() if not k.endswith("weights")]
+        tables = [f"{json.dumps(k)}: {{\n" + ",\n".join(f"{json.dumps(w, ensure_ascii=False)}: {v}" for w, v in model[k].items())
+                  + "}" for k in ("weights", "trim_weights")]
+        (rules.RULES_DIR / "title_model.json").write_text("{" + ",\n".join([*head, *tables]) + "}\n", encoding="utf-8")
         return 0
     if args.write_sources:
         (REAL / "SOURCES.md").write_text(sources_markdown(load_keys(args.keys)), encoding="utf-8")

@@ -132,3 +132,31 @@ def test_the_shipped_model_is_used_and_well_formed() -> None:
 def test_degenerate_reports(text, monkeypatch) -> None:
     monkeypatch.setattr(pipeline.rules, "title_model", lambda: _sure_of("pos0"))
     pipeline.run_page("x.txt", (text + TEXT).encode("utf-8"))
+
+
+# --- the title's own furniture ---------------------------------------------------------
+
+def test_segments_and_spans() -> None:
+    title = "新闻动态 常村煤矿：紧绷疫情防控弦|下载本文"
+    assert [title[a:b] for a, b in title_choice.segments(title)] == ["新闻动态", "常村煤矿：紧绷疫情防控弦", "下载本文"]
+    assert title_choice.spans(title) == [(0, 0), (0, 1), (0, 2), (1, 1), (1, 2), (2, 2)]
+    assert title_choice.spans("关于开展主题教育的工作总结") == []
+
+
+def test_span_features_say_what_is_kept_and_dropped() -> None:
+    f = title_choice.span_features("新闻动态 常村煤矿：紧绷疫情防控弦 2020-12-05", 1, 1)
+    assert {"drop_start1", "drop_end1", "pre_column", "pre_sep_space", "post_date", "post_digit"} <= set(f)
+    assert "whole" in title_choice.span_features("新闻动态 常村煤矿：紧绷疫情防控弦", 0, 1)
+
+
+def test_a_title_is_trimmed_only_when_the_model_is_clearly_surer(monkeypatch) -> None:
+    title = "新闻动态 关于开展主题教育的工作总结"
+    sure = {"margin": 2.0, "weights": {}, "trim_weights": {"pre_column": 3.0}}
+    assert title_choice.trimmed(sure, title) == ("关于开展主题教育的工作总结", ["新闻动态"])
+    assert title_choice.trimmed({**sure, "trim_weights": {"pre_column": 1.5}}, title) is None
+    assert title_choice.trimmed(sure, "关于开展主题教育的工作总结") is None
+    # in the pipeline: the dropped words are logged, the text is untouched
+    monkeypatch.setattr(pipeline.rules, "title_model", lambda: sure)
+    rep = pipeline.run_page("x.txt", f"{title}\n{TEXT}\n".encode("utf-8")).reports[0]
+    assert rep.meta["title"] == "关于开展主题教育的工作总结" and [ln.text for ln in rep.lines] == [TEXT]
+    assert ("title_furniture", "新闻动态") in [(r.rule, r.text) for r in rep.removed]

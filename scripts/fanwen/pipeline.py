@@ -170,6 +170,7 @@ def _parse_head(rep: Report, page: Page, opts: Options) -> None:
     _read_head(rep, page, heading)
     if "title_model" not in opts.disabled:
         _second_opinion(rep, page, heading, before)
+        _trim_title(rep)
     describe.drop_running_titles(rep)
     describe.lift_credit_line(rep)
 
@@ -276,6 +277,25 @@ def _second_opinion(rep: Report, page: Page, heading: int, before: _HeadState) -
                 rep.lines.pop(0)
                 rep.remove("page_title", texts[ri], nos[ri])
                 rep.meta["title"] = title
+
+
+def _trim_title(rep: Report) -> None:
+    """The site's words glued onto the title with a space or a mark ("新闻动态 常村煤矿：…",
+    "…工作总结 下载本文"), when the title chooser is clearly surer of the title without them."""
+    model = rules.title_model()
+    title = rep.meta.get("title", "")
+    texts, nos, _ctx = rep.title_inputs
+    # only a title that stands on one line of the head (not one joined from lines, nor a name
+    # taken from elsewhere): what it drops is that line's
+    no = next((n for t, n in zip(texts, nos) if title and title in t), None)
+    if model is None or "untitled" in rep.flags or no is None:
+        return
+    cut = title_choice.trimmed(model, title)
+    if cut is None:
+        return
+    rep.meta["title"], dropped = cut
+    for piece in dropped:
+        rep.remove("title_furniture", piece, no)
 
 
 def _parse_closing(rep: Report, page: Page, opts: Options) -> None:

@@ -10,6 +10,10 @@ model learned from the tune half scores them (a conditional logit: the candidate
 report compete in a softmax). ``tests/check_real.py --write-title-model`` learns it into
 ``rules/title_model.json``.
 
+A second, smaller model of the same kind trims a title: a title line cut at its spaces and
+marks, every run of whole pieces a candidate, what it keeps and what it drops described by
+the same kind of features ("新闻动态 …", "… 下载本文", "2025-10-30 …").
+
 The rules keep the last word unless the model prefers another candidate by a clear margin
 (``margin`` in the model file): its log-odds against the rules' choice. The margin was
 chosen on the tune half against the rules as they were *before* each tune page came in
@@ -23,11 +27,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .chrome import is_body_line
+from .chrome import COLUMN_NAME, is_body_line
 from .dates import is_date_line
 from .describe import _BRACKETED_TITLE, _TITLE_MARK, site_suffix, split_title_tail
 from .shapes import (
-    SENTENCE_OPENER, byline, complete_title, is_document_number, is_org_name, is_salutation, is_section_label,
+    SENTENCE_OPENER, byline, complete_title, is_document_number, is_org_name, is_person_name, is_salutation,
+    is_section_label,
     is_title_like, names_genre, numbering, org_and_title, org_line, subtitle_text,
 )
 from .text import cjk_count, fold
@@ -243,3 +248,94 @@ def train(samples: list[tuple[list[dict[str, float]], list[bool]]], epochs: int 
         for a in weights:
             weights[a] *= 1 - rate * l2
     return {a: round(w, 4) for a, w in sorted(weights.items()) if round(w, 4)}
+
+
+# --- the title's own furniture --------------------------------------------------------
+#
+# A title line may carry the site's words glued on with a space or a mark ("新闻动态 常村煤矿：…",
+# "…工作总结 下载本文", "2025-10-30 2025年…总结"). The title is cut into segments at spaces and
+# marks; every run of whole segments is a candidate, scored by what it keeps and what it
+# drops, and the title keeps its whole wording unless a shorter run is clearly surer.
+
+_SEPARATOR = re.compile(r"\s+|[|｜_]+|\s-\s|【|】|\[|\]|>|》(?=\S)|«|»")
+MAX_SEGMENTS = 8
+_SITE_WORD = re.compile(r"(?:网|站|频道|首页|栏目|专题|论坛|文库|范文|资料|公众号|新闻|资讯|动态|中心)$")
+_FURNITURE_WORD = re.compile(r"来源|时间|发布|作者|通讯员|记者|编辑|授课|演讲人|收藏|下载|分享|打印|字体|阅读|浏览|点击|"
+                             r"投稿|如题所述|版权|上传|引用|转载|跳到|跳转|复制|手机版|扫描|Flipbook|PDF|网$|\.com|\.cn")
+_DATE_IN = re.compile(r"\d{4}[-/.年]\d{1,2}")
+
+
+def segments(title: str) -> list[tuple[int, int]]:
+    """(start, end) of each piece of the title between spaces and marks."""
+    out, pos = [], 0
+    for m in _SEPARATOR.finditer(title):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(title):
+        out.append((pos, len(title)))
+    return out
+
+
+def spans(title: str) -> list[tuple[int, int]]:
+    """(first, last) segment of every run of whole segments; none for a title of one piece."""
+    n = len(segments(title))
+    if not 2 <= n <= MAX_SEGMENTS:
+        return []
+    return [(a, b) for a in range(n) for b in range(a, n)]
+
+
+@lru_cache(maxsize=4096)
+def _part_features(s: str) -> tuple[str, ...]:
+    f = [f"cjk{_bucket(cjk_count(s), (0, 2, 4, 6, 10, 20))}"]
+    for name, hit in (("column", bool(COLUMN_NAME.match(s))), ("furn", bool(_FURNITURE_WORD.search(s))),
+                      ("date", is_date_line(s) or bool(_DATE_IN.search(s))), ("siteword", bool(_SITE_WORD.search(s))),
+                      ("latin", bool(re.search(r"[A-Za-z]{2,}", s))), ("digit", bool(re.search(r"\d", s))),
+                      ("genre", names_genre(s)), ("complete", complete_title(s)), ("org", is_org_name(s)),
+                      ("person", is_person_name(s)), ("colon_end", bool(re.search(r"[:：]$", s)))):
+        if hit:
+            f.append(name)
+    return tuple(f)
+
+
+def span_features(title: str, a: int, b: int) -> dict[str, float]:
+    """The features of keeping segments ``a``..``b`` of the title (and dropping the rest)."""
+    segs = segments(title)
+    n = len(segs)
+    span = title[segs[a][0]: segs[b][1]]
+    f: dict[str, float] = {f"drop_start{min(a, 3)}": 1.0, f"drop_end{min(n - 1 - b, 3)}": 1.0}
+    if a == 0 and b == n - 1:
+        f["whole"] = 1.0
+    f.update({"s_" + k: 1.0 for k in _part_features(span)})
+    key = _key(span)
+    for name, lo, hi, gap in (("pre_", 0, a - 1, (a - 1, a)), ("post_", b + 1, n - 1, (b, b + 1))):
+        if lo > hi:
+            continue
+        part = title[segs[lo][0]: segs[hi][1]]
+        f.update({name + k: 1.0 for k in _part_features(part)})
+        between = title[segs[gap[0]][1]: segs[gap[1]][0]]
+        f[name + ("sep_space" if between[:1].isspace() else "sep_mark")] = 1.0
+        part_key = _key(part)
+        if part_key and key and (part_key in key or key in part_key):
+            f[name + "overlaps"] = 1.0
+    return f
+
+
+def trimmed(model: dict, title: str) -> tuple[str, list[str]] | None:
+    """(the title, the pieces dropped) when a run of the title's segments is clearly surer
+    than the whole; None when the whole stands."""
+    weights = model.get("trim_weights")
+    runs = spans(title)
+    if not weights or not runs:
+        return None
+    sc = [sum(weights.get(k, 0.0) * v for k, v in span_features(title, a, b).items()) for a, b in runs]
+    best = max(range(len(runs)), key=lambda j: (sc[j], -j))
+    segs = segments(title)
+    whole = runs.index((0, len(segs) - 1))
+    a, b = runs[best]
+    if best == whole or sc[best] - sc[whole] <= model["margin"]:
+        return None
+    span = title[segs[a][0]: segs[b][1]]
+    if cjk_count(span) < 2:
+        return None
+    return span, [p.strip() for p in (title[: segs[a][0]], title[segs[b][1]:]) if p.strip()]
