@@ -1,7 +1,7 @@
 """Grade the cleanup on the real-page corpus (tests/data/real/), half by half.
 
     .venv/bin/python tests/check_real.py [--details tune|held|all] [--pages DIR --keys DIR]
-    .venv/bin/python tests/check_real.py --write-genre-model | --write-title-model | --write-sources
+    .venv/bin/python tests/check_real.py --write-genre-model | --write-title-model | --write-unit-model | --write-sources
 
 Cleans every page of the corpus into a temporary folder, reads the reports as a
 reader sees them and compares them with the hand-checked answer keys. The corpus is
@@ -28,8 +28,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
 
-from fanwen import rules, title_choice  # noqa: E402
-from fanwen.classify import bigrams  # noqa: E402
+from fanwen import logit, rules, title_choice  # noqa: E402
+from fanwen.classify import bigrams, unit_clues, unit_features, unit_of_position  # noqa: E402
 from fanwen.cli import main as clean_main  # noqa: E402
 from fanwen.pipeline import Options, run_page  # noqa: E402
 from fanwen.read import ReadError  # noqa: E402
@@ -44,7 +44,7 @@ TARGETS = {"count": 0.95, "title": 0.90, "unit_type": 0.90, "genre": 0.85, "must
 # brought up to TARGETS (raise it with every improvement; drop it once TARGETS hold).
 FLOORS = {
     "tune": {"count": 0.98, "title": 0.96, "unit_type": 0.87, "genre": 0.91, "must": 0.99, "chrome": 240},
-    "held": {"count": 0.98, "title": 0.85, "unit_type": 0.82, "genre": 0.86, "must": 0.99, "chrome": 560},
+    "held": {"count": 0.98, "title": 0.85, "unit_type": 0.83, "genre": 0.86, "must": 0.99, "chrome": 560},
 }
 FIELDS = ("count", "boundary", "title", "unit_type", "genre", "date", "flags", "must")
 
@@ -244,8 +244,53 @@ def title_model(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") ->
                 if runs and (any(right) or title in own):
                     trims.append(([title_choice.span_features(title, a, b) for a, b in runs], right))
     return {"about": "learned by tests/check_real.py --write-title-model; do not edit",
-            "margin": TITLE_MARGIN, "trained_on": sorted(trained_on), "weights": title_choice.train(samples),
-            "trim_weights": title_choice.train(trims)}
+            "margin": TITLE_MARGIN, "trained_on": sorted(trained_on), "weights": logit.train(samples),
+            "trim_weights": logit.train(trims)}
+
+
+def unit_samples(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -> list[tuple[str, list, list]]:
+    """For every report of a tune page: (page, each unit type's features, which types the
+    key accepts), the clues read from the report as the rules leave it."""
+    vocabulary = rules.units()["vocabulary"]
+    out = []
+    for name, key in load_keys(keys_dir).items():
+        if half(str(key["source"])) != "tune":
+            continue
+        try:
+            page = run_page(name, (pages / name).read_bytes(), Options(frozenset({"unit_model"})))
+        except ReadError:
+            continue
+        got = [{"body": "\n".join(ln.text for ln in r.lines), "rep": r} for r in page.reports]
+        gold = key.get("reports") or []
+        for g, r in zip(gold, _match(gold, got)):
+            if r is None:
+                continue
+            meta = r["rep"].meta
+            titles = " ".join(filter(None, [meta.get("title", ""), meta.get("listing_title", ""), meta.get("subtitle", "")]))
+            org = meta.get("org", "") or unit_of_position(meta.get("position", ""))
+            clues = unit_clues(org, titles, r["body"], meta.get("position", ""))
+            out.append((name, [unit_features(clues, k) for k in vocabulary], [k in _as_list(g["unit_type"]) for k in vocabulary]))
+    return out
+
+
+def unit_model(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -> dict:
+    """The unit-type chooser (``fanwen.classify.second_opinion``) learned from the tune half
+    only. Its margin is the title chooser's, chosen the same way (against the rules as they
+    stood before each tune page came in: at 2, right 52 times where they were wrong, wrong 5
+    times where they were right; at 3: 29 and 1)."""
+    samples = unit_samples(pages, keys_dir)
+    trained_on = sorted(n for n, k in load_keys(keys_dir).items() if half(str(k["source"])) == "tune")
+    return {"about": "learned by tests/check_real.py --write-unit-model; do not edit", "margin": TITLE_MARGIN,
+            "trained_on": trained_on, "weights": logit.train([(x, y) for _n, x, y in samples])}
+
+
+def _write_model(path: Path, model: dict) -> None:
+    """One line per entry, one per weight: reviewable diffs when the corpus grows."""
+    head = [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
+            for k, v in model.items() if not k.endswith("weights")]
+    tables = [f"{json.dumps(k)}: {{\n" + ",\n".join(f"{json.dumps(w, ensure_ascii=False)}: {v}" for w, v in model[k].items())
+              + "}" for k in model if k.endswith("weights")]
+    path.write_text("{" + ",\n".join([*head, *tables]) + "}\n", encoding="utf-8")
 
 
 def meets_targets(score: Score, targets: dict = TARGETS) -> list[str]:
@@ -292,6 +337,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="learn rules/genre_model.json from the tune half, then exit")
     ap.add_argument("--write-title-model", action="store_true",
                     help="learn rules/title_model.json from the tune half, then exit")
+    ap.add_argument("--write-unit-model", action="store_true",
+                    help="learn rules/unit_model.json from the tune half, then exit")
     ap.add_argument("--write-sources", action="store_true", help="regenerate SOURCES.md from the keys, then exit")
     args = ap.parse_args(argv)
     if args.write_genre_model:
@@ -305,13 +352,10 @@ def main(argv: list[str] | None = None) -> int:
             "{" + ",\n".join(lines) + ',\n"pairs": {\n' + ",\n".join(pairs) + "}}\n", encoding="utf-8")
         return 0
     if args.write_title_model:
-        model = title_model(args.pages, args.keys)
-        # one line per entry, one per weight: reviewable diffs when the corpus grows
-        head = [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
-                for k, v in model.items() if not k.endswith("weights")]
-        tables = [f"{json.dumps(k)}: {{\n" + ",\n".join(f"{json.dumps(w, ensure_ascii=False)}: {v}" for w, v in model[k].items())
-                  + "}" for k in ("weights", "trim_weights")]
-        (rules.RULES_DIR / "title_model.json").write_text("{" + ",\n".join([*head, *tables]) + "}\n", encoding="utf-8")
+        _write_model(rules.RULES_DIR / "title_model.json", title_model(args.pages, args.keys))
+        return 0
+    if args.write_unit_model:
+        _write_model(rules.RULES_DIR / "unit_model.json", unit_model(args.pages, args.keys))
         return 0
     if args.write_sources:
         (REAL / "SOURCES.md").write_text(sources_markdown(load_keys(args.keys)), encoding="utf-8")

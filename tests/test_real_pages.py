@@ -107,11 +107,12 @@ def test_genre_model_learned_from_the_tune_half_only() -> None:
         "relearn with `.venv/bin/python tests/check_real.py --write-genre-model`"
 
 
-def test_title_model_learned_from_the_tune_half_only() -> None:
-    """The title chooser (rules/title_model.json) has seen every tune page and no held page."""
-    model = json.loads((rules.RULES_DIR / "title_model.json").read_text(encoding="utf-8"))
-    assert model["trained_on"] == sorted(n for n, k in KEYS.items() if half(str(k["source"])) == "tune"), \
-        "relearn with `.venv/bin/python tests/check_real.py --write-title-model`"
+@pytest.mark.parametrize("model", ["title", "unit"])
+def test_learned_choosers_learned_from_the_tune_half_only(model) -> None:
+    """The title and unit-type choosers (rules/*_model.json) have seen every tune page and no held page."""
+    learned = json.loads((rules.RULES_DIR / f"{model}_model.json").read_text(encoding="utf-8"))
+    assert learned["trained_on"] == sorted(n for n, k in KEYS.items() if half(str(k["source"])) == "tune"), \
+        f"relearn with `.venv/bin/python tests/check_real.py --write-{model}-model`"
 
 
 def test_targets_are_the_issues() -> None:

@@ -9,7 +9,8 @@ import pytest
 from fanwen import pipeline, rules, title_choice
 from fanwen.model import Line, Report
 from fanwen.read import read_page
-from fanwen.title_choice import Context, candidates, features, normalize, second_opinion, train
+from fanwen.logit import train
+from fanwen.title_choice import Context, candidates, features, normalize, second_opinion
 
 TEXT = "今年以来，我校党支部认真贯彻落实上级部署，扎实开展主题教育，取得了明显成效。现总结如下。"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from . import rules
+from . import logit, rules
 from .model import Report
 from .shapes import is_cover_notice, is_org_name, is_title_like, names_genre
 from .text import cjk_count, fold, to_simplified
@@ -179,6 +179,115 @@ def _superior(body: str, cfg: dict) -> tuple[str, str]:
     return "", ""
 
 
+def _unit_inputs(org: str, titles: str, body: str, position: str) -> tuple[str, str, str, str]:
+    org, titles, body, position = (to_simplified(x) for x in (org, titles, body, position))
+    return re.split(r"[丨|｜]", org)[-1].strip(), titles, body, position  # "禄警护航丨禁毒大队": a column's name before it
+
+
+def _self_words(titles: str, body: str, cfg: dict) -> Counter:
+    """How often the text calls itself by each unit word ("我村", "我院"), by (type, word)."""
+    selfref: Counter = Counter()
+    for rule in cfg["self"]:
+        for word in rule["words"]:
+            n = body.count(word) + titles.count(word)  # "关于我县…的调查报告" names its unit too
+            if n:
+                selfref[(rule["type"], word)] += n
+    return selfref
+
+
+def _text_words(body: str, cfg: dict) -> tuple[Counter, dict[str, list[str]]]:
+    """The body's keyword score per unit type, and the words that scored."""
+    scores: Counter = Counter()
+    hits: dict[str, list[str]] = {}
+    cap = int(cfg.get("text_cap", 5))
+    for rule in cfg["text"]:
+        for word in rule["words"]:
+            n = min(_word_count(body, word), cap)
+            if n:
+                scores[rule["type"]] += n * int(rule.get("weight", 1))
+                hits.setdefault(rule["type"], []).append(word)
+    return scores, hits
+
+
+def _count_bucket(n: int) -> int:
+    return 0 if n == 0 else 1 if n == 1 else 2 if n <= 3 else 4 if n <= 6 else 9
+
+
+def unit_clues(org: str, titles: str, body: str, position: str = "") -> dict[str, dict[str, float]]:
+    """Every clue the unit-type rules read, for every type a clue points to (the rules stop
+    at the first that decides; the unit-type chooser weighs them all).
+
+    >>> unit_clues("某某县人民医院", "", "我院医务人员")
+    {'医疗卫生': {'org': 1.0, 'text2': 1.0, 'text_top': 1.0}}
+    >>> unit_clues("", "", "我村认真开展工作，我村村民")["农村"]
+    {'self2': 1.0, 'self_top': 1.0, 'text2': 1.0, 'text_top': 1.0}
+    """
+    cfg = rules.units()
+    org, titles, body, position = _unit_inputs(org, titles, body, position)
+    clues: dict[str, dict[str, float]] = {}
+
+    def add(kind: str, name: str) -> None:
+        if kind:
+            clues.setdefault(kind, {})[name] = 1.0
+
+    if org:
+        kind, _ = type_of_org(org)
+        add(kind, "org_weak" if kind and unit_of_org(org)[1] in cfg["weak_unit_words"] else "org")
+    add(_speaker(titles, position, cfg)[0], "speaker")
+    m = re.match(cfg["title_org"], titles)
+    if m and _proper_org(m.group("org")):
+        add(type_of_org(m.group("org"))[0], "title_org")
+    add(_superior(body, cfg)[0], "superior")
+    add(_first_match(titles, cfg["title"], "type")[0], "title_kw")
+    for name, counts in (("self", Counter()), ("text", _text_words(body, cfg)[0])):
+        if name == "self":
+            for (kind, _w), n in _self_words(titles, body, cfg).items():
+                counts[kind] += n
+        top = max(counts.values(), default=0)
+        for kind, n in counts.items():
+            add(kind, f"{name}{_count_bucket(n)}")
+            if n == top:
+                add(kind, f"{name}_top")
+    return clues
+
+
+def unit_features(clues: dict[str, dict[str, float]], kind: str) -> dict[str, float]:
+    """The features of one unit type as the answer: its own clues, alone and with the type,
+    and which clues point elsewhere."""
+    f = {f"class_{kind}": 1.0}
+    for k in clues.get(kind, {}):
+        f[k] = 1.0
+        f[f"{k}|{kind}"] = 1.0
+    for k in ("org", "speaker", "title_org", "self_top", "text_top"):
+        if any(k in c for other, c in clues.items() if other != kind):
+            f[f"other_{k}"] = 1.0
+    if not clues:
+        f[f"noev|{kind}"] = 1.0
+    return f
+
+
+_CLUE_NAMES = {"org": "单位名称", "org_weak": "单位名称", "speaker": "讲话人", "title_org": "标题署名",
+               "superior": "上级党组织", "title_kw": "标题用词", "self": "正文自称", "text": "正文关键词"}
+
+
+def second_opinion(org: str, titles: str, body: str, position: str, unit_type: str) -> tuple[str, str] | None:
+    """(unit type, why) when the unit-type chooser (learned from the tune half of the
+    real-page corpus, ``rules/unit_model.json``) weighs all the clues to another type by a
+    clear margin; None when the rules' type stands."""
+    model = rules.unit_model()
+    vocabulary = rules.units()["vocabulary"]
+    if model is None or unit_type not in vocabulary:
+        return None
+    clues = unit_clues(org, titles, body, position)
+    best = logit.overrule(model["weights"], [unit_features(clues, k) for k in vocabulary],
+                          vocabulary.index(unit_type), model["margin"])
+    if best is None:
+        return None
+    kind = vocabulary[best]
+    names = sorted({_CLUE_NAMES[re.sub(r"\d|_top$", "", k)] for k in clues.get(kind, {})}, key=list(_CLUE_NAMES.values()).index)
+    return kind, "、".join(names)
+
+
 def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> tuple[str, str]:
     """Unit type and the reason for it, from the organisation chain.
 
@@ -198,8 +307,7 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
     ('国有企业', '在“公司2023年工作会议”上的讲话，是公司的会')
     """
     cfg = rules.units()
-    org, titles, body, position = (to_simplified(x) for x in (org, titles, body, position))
-    org = re.split(r"[丨|｜]", org)[-1].strip()  # "禄警护航丨禁毒大队": a column's name before it
+    org, titles, body, position = _unit_inputs(org, titles, body, position)
     if org:
         value, reason = type_of_org(org)
         if value and unit_of_org(org)[1] in cfg["weak_unit_words"]:
@@ -214,12 +322,7 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
         value, reason = type_of_org(m.group("org"))
         if value:
             return value, f"标题署名：{reason}"
-    selfref = Counter()
-    for rule in cfg["self"]:
-        for word in rule["words"]:
-            n = body.count(word) + titles.count(word)  # "关于我县…的调查报告" names its unit too
-            if n:
-                selfref[(rule["type"], word)] += n
+    selfref = _self_words(titles, body, cfg)
     # a text speaking of the nation ("我国") names no unit: its title may still name one
     # (and its superior), else 综合 before the body's words
     nation = [(w, n) for (t, w), n in selfref.items() if t == cfg["fallback"]]
@@ -245,15 +348,7 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
             return value, f"标题含“{word}”"
     if nation:
         return cfg["fallback"], f"正文自称“{nation[0][0]}”{nation[0][1]}次"
-    scores: Counter = Counter()
-    hits: dict[str, list[str]] = {}
-    cap = int(cfg.get("text_cap", 5))
-    for rule in cfg["text"]:
-        for word in rule["words"]:
-            n = min(_word_count(body, word), cap)
-            if n:
-                scores[rule["type"]] += n * int(rule.get("weight", 1))
-                hits.setdefault(rule["type"], []).append(word)
+    scores, hits = _text_words(body, cfg)
     floor = cfg.get("text_min_by_type", {})
     scores = Counter({t: n for t, n in scores.items() if n >= floor.get(t, 0)})
     if scores and max(scores.values()) >= cfg["text_min"]:
@@ -470,7 +565,7 @@ def unit_of_position(position: str) -> str:
     return _POSITION.sub("", first)
 
 
-def classify(rep: Report, page_label: str, dateline: bool = False) -> None:
+def classify(rep: Report, page_label: str, dateline: bool = False, use_model: bool = True) -> None:
     meta = rep.meta
     body = "\n".join(ln.text for ln in rep.lines)
     titles = " ".join(filter(None, [meta.get("title", ""), meta.get("listing_title", ""), meta.get("subtitle", "")]))
@@ -484,10 +579,17 @@ def classify(rep: Report, page_label: str, dateline: bool = False) -> None:
     heads = [meta.get("subtitle", ""), own, meta.get("listing_title", "")]
     org = meta.get("org", "") or unit_of_position(meta.get("position", ""))
     unit_type, unit_reason = classify_unit_type(org, titles, body, meta.get("position", ""))
+    unclassified = unit_reason.startswith(NO_CLUE)
+    other = second_opinion(org, titles, body, meta.get("position", ""), unit_type) if use_model else None
+    if other:
+        # the rules stop at the first clue that decides; all of them together point elsewhere
+        unit_reason = (f"各条线索合起来更像{other[0]}（{other[1] or '没有指向其他类型的可靠线索'}）；"
+                       f"只看第一条线索是{unit_type}：{unit_reason}")
+        unit_type = other[0]
     window = int(rules.genres().get("body_window", 400))
     genre, genre_reason = classify_genre([h for h in heads if h], body[:window], body[-window:], page_label, body,
                                          dateline)
     meta.update(unit_type=unit_type, unit_type_reason=unit_reason, genre=genre, genre_reason=genre_reason)
-    if unit_reason.startswith(NO_CLUE) or genre_reason.startswith(NO_CLUE):
+    if unclassified or genre_reason.startswith(NO_CLUE):
         rep.flags.add("unclassified")  # a fallback, shown on the page for an editor to check
     meta["tags"] = [unit_type, genre, *topic_tags(body)]

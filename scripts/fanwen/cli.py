@@ -93,6 +93,7 @@ def list_steps() -> str:
     lines.append(f"  {'above_stamped_title':<26} Short lines above the heading a publish stamp follows: the site's header.")
     lines.append("learned models:")
     lines.append(f"  {'title_model':<26} The title chooser's second opinion on the head rules (rules/title_model.json).")
+    lines.append(f"  {'unit_model':<26} The unit-type chooser's second opinion on the unit rules (rules/unit_model.json).")
     return "\n".join(lines)
 
 
@@ -157,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     known = {s.name for s in default_steps()} | {r.name for r in [*rules.chrome()["line"], *rules.chrome()["inline"]]}
     known |= {"related_list", "pinyin_toneless", "page_title_repeat", "html_heading", "bullet_menu", "above_breadcrumb", "above_stamped_title",
-              "title_model"}
+              "title_model", "unit_model"}
     for name in args.disable:
         if name not in known:
             print(f"error: --disable {name}: no step or rule of that name (see --list-steps)", file=sys.stderr)

@@ -336,7 +336,7 @@ def _find_org(rep: Report, page: Page, opts: Options) -> None:
 def _classify(rep: Report, page: Page, opts: Options) -> None:
     # a news item opens with its outlet's dateline ("新华社北京9月3日电"), cut as chrome
     dateline = any(ln.no in page.dateline_lines for ln in rep.lines[:3])
-    classify.classify(rep, page.announced_label, dateline)
+    classify.classify(rep, page.announced_label, dateline, use_model="unit_model" not in opts.disabled)
 
 
 def _lexicon(page: Page) -> Lexicon:

@@ -154,6 +154,14 @@ def title_model() -> dict | None:
 
 
 @lru_cache(maxsize=None)
+def unit_model() -> dict | None:
+    """The unit-type chooser's weights and margin, learned from the tune half of the real-page
+    corpus (``classify.second_opinion``); None when the file is missing."""
+    path = RULES_DIR / "unit_model.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+@lru_cache(maxsize=None)
 def text() -> dict:
     return _load("text")
 

@@ -21,8 +21,6 @@ chosen on the tune half against the rules as they were *before* each tune page c
 """
 from __future__ import annotations
 
-import math
-import random
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,6 +33,7 @@ from .shapes import (
     is_section_label,
     is_title_like, names_genre, numbering, org_and_title, org_line, subtitle_text,
 )
+from .logit import overrule
 from .text import cjk_count, fold
 
 MAX_CANDIDATES = 6  # the first lines a title may stand on
@@ -196,12 +195,6 @@ def features(cand: str | None, i: int, lines: list[str], line_nos: list[int], ct
     return f
 
 
-def scores(weights: dict[str, float], cands: list[tuple[str | None, int]], lines: list[str],
-           line_nos: list[int], ctx: Context) -> list[float]:
-    return [sum(weights.get(k, 0.0) * v for k, v in features(c, i, lines, line_nos, ctx).items())
-            for c, i in cands]
-
-
 def second_opinion(model: dict, lines: list[str], line_nos: list[int], ctx: Context,
                    rule_title: str | None) -> tuple[tuple[str | None, int], tuple[str | None, int]] | None:
     """(the rules' candidate, the model's) when the model prefers another candidate than
@@ -214,40 +207,8 @@ def second_opinion(model: dict, lines: list[str], line_nos: list[int], ctx: Cont
                if (c is None) == (rule_key is None) and (c is None or _key(c) == rule_key)), -1)
     if ri < 0:
         return None
-    sc = scores(model["weights"], cands, lines, line_nos, ctx)
-    best = max(range(len(cands)), key=lambda j: (sc[j], -j))
-    if best == ri or sc[best] - sc[ri] <= model["margin"]:
-        return None
-    return cands[ri], cands[best]
-
-
-def train(samples: list[tuple[list[dict[str, float]], list[bool]]], epochs: int = 30, rate: float = 0.1,
-          l2: float = 1e-3, seed: int = 0) -> dict[str, float]:
-    """Weights of the conditional logit by stochastic gradient ascent: each sample is one
-    report's candidates' features and which of them are right (the target spreads evenly
-    over the right ones). Deterministic: a fixed seed, samples in the order given."""
-    weights: dict[str, float] = {}
-    order = list(range(len(samples)))
-    rnd = random.Random(seed)
-    for _ in range(epochs):
-        rnd.shuffle(order)
-        for k in order:
-            feats, right = samples[k]
-            if not any(right):
-                continue
-            sc = [sum(weights.get(a, 0.0) * v for a, v in x.items()) for x in feats]
-            top = max(sc)
-            ex = [math.exp(s - top) for s in sc]
-            total = sum(ex)
-            n_right = sum(right)
-            for x, e, ok in zip(feats, ex, right):
-                g = (ok / n_right) - e / total
-                if g:
-                    for a, v in x.items():
-                        weights[a] = weights.get(a, 0.0) + rate * g * v
-        for a in weights:
-            weights[a] *= 1 - rate * l2
-    return {a: round(w, 4) for a, w in sorted(weights.items()) if round(w, 4)}
+    best = overrule(model["weights"], [features(c, i, lines, line_nos, ctx) for c, i in cands], ri, model["margin"])
+    return None if best is None else (cands[ri], cands[best])
 
 
 # --- the title's own furniture --------------------------------------------------------
@@ -328,13 +289,11 @@ def trimmed(model: dict, title: str) -> tuple[str, list[str]] | None:
     runs = spans(title)
     if not weights or not runs:
         return None
-    sc = [sum(weights.get(k, 0.0) * v for k, v in span_features(title, a, b).items()) for a, b in runs]
-    best = max(range(len(runs)), key=lambda j: (sc[j], -j))
     segs = segments(title)
-    whole = runs.index((0, len(segs) - 1))
-    a, b = runs[best]
-    if best == whole or sc[best] - sc[whole] <= model["margin"]:
+    best = overrule(weights, [span_features(title, a, b) for a, b in runs], runs.index((0, len(segs) - 1)), model["margin"])
+    if best is None:
         return None
+    a, b = runs[best]
     span = title[segs[a][0]: segs[b][1]]
     if cjk_count(span) < 2:
         return None
