@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from . import logit, rules
 from .model import Report
@@ -179,15 +180,19 @@ def _superior(body: str, cfg: dict) -> tuple[str, str]:
     return "", ""
 
 
+# the rules and the unit-type chooser read the same report one after the other: its words
+# are converted and counted once (the results are shared: never changed in place)
+@lru_cache(maxsize=8)
 def _unit_inputs(org: str, titles: str, body: str, position: str) -> tuple[str, str, str, str]:
     org, titles, body, position = (to_simplified(x) for x in (org, titles, body, position))
     return re.split(r"[丨|｜]", org)[-1].strip(), titles, body, position  # "禄警护航丨禁毒大队": a column's name before it
 
 
-def _self_words(titles: str, body: str, cfg: dict) -> Counter:
+@lru_cache(maxsize=8)
+def _self_words(titles: str, body: str) -> Counter:
     """How often the text calls itself by each unit word ("我村", "我院"), by (type, word)."""
     selfref: Counter = Counter()
-    for rule in cfg["self"]:
+    for rule in rules.units()["self"]:
         for word in rule["words"]:
             n = body.count(word) + titles.count(word)  # "关于我县…的调查报告" names its unit too
             if n:
@@ -195,13 +200,18 @@ def _self_words(titles: str, body: str, cfg: dict) -> Counter:
     return selfref
 
 
-def _text_words(body: str, cfg: dict) -> tuple[Counter, dict[str, list[str]]]:
+@lru_cache(maxsize=8)
+def _text_words(body: str) -> tuple[Counter, dict[str, list[str]]]:
     """The body's keyword score per unit type, and the words that scored."""
+    cfg = rules.units()
     scores: Counter = Counter()
     hits: dict[str, list[str]] = {}
     cap = int(cfg.get("text_cap", 5))
+    chars = set(body)  # a word whose first or last character the body lacks is not in it
     for rule in cfg["text"]:
         for word in rule["words"]:
+            if word[0] not in chars or word[-1] not in chars:
+                continue
             n = min(_word_count(body, word), cap)
             if n:
                 scores[rule["type"]] += n * int(rule.get("weight", 1))
@@ -239,9 +249,9 @@ def unit_clues(org: str, titles: str, body: str, position: str = "") -> dict[str
         add(type_of_org(m.group("org"))[0], "title_org")
     add(_superior(body, cfg)[0], "superior")
     add(_first_match(titles, cfg["title"], "type")[0], "title_kw")
-    for name, counts in (("self", Counter()), ("text", _text_words(body, cfg)[0])):
+    for name, counts in (("self", Counter()), ("text", _text_words(body)[0])):
         if name == "self":
-            for (kind, _w), n in _self_words(titles, body, cfg).items():
+            for (kind, _w), n in _self_words(titles, body).items():
                 counts[kind] += n
         top = max(counts.values(), default=0)
         for kind, n in counts.items():
@@ -322,7 +332,7 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
         value, reason = type_of_org(m.group("org"))
         if value:
             return value, f"标题署名：{reason}"
-    selfref = _self_words(titles, body, cfg)
+    selfref = _self_words(titles, body)
     # a text speaking of the nation ("我国") names no unit: its title may still name one
     # (and its superior), else 综合 before the body's words
     nation = [(w, n) for (t, w), n in selfref.items() if t == cfg["fallback"]]
@@ -348,7 +358,7 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
             return value, f"标题含“{word}”"
     if nation:
         return cfg["fallback"], f"正文自称“{nation[0][0]}”{nation[0][1]}次"
-    scores, hits = _text_words(body, cfg)
+    scores, hits = _text_words(body)
     floor = cfg.get("text_min_by_type", {})
     scores = Counter({t: n for t, n in scores.items() if n >= floor.get(t, 0)})
     if scores and max(scores.values()) >= cfg["text_min"]:

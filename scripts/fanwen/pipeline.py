@@ -37,9 +37,11 @@ class Step:
 
 
 def _repair_gbk_shift(page: Page, opts: Options) -> None:
-    lexicon = mojibake.page_lexicon("\n".join(ln.text for ln in page.lines))
+    text = "\n".join(ln.text for ln in page.lines)
+    # the page's lexicon (a count of its character pairs) only when some line may hold a run
+    lexicon = mojibake.page_lexicon(text) if mojibake.SHIFT_RUN.search(text) else None
     for ln in page.lines:
-        fixed, repairs, garbled = mojibake.repair_gbk_shift(ln.text, lexicon)
+        fixed, repairs, garbled = mojibake.repair_gbk_shift(ln.text, lexicon) if lexicon else (ln.text, [], [])
         if repairs:
             ln.text = fixed
             page.repairs.extend((raw, new, ln.no) for raw, new in repairs)
