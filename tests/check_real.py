@@ -199,24 +199,24 @@ def genre_model(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") ->
             "pairs": {f: dict(sorted(c.items())) for f, c in sorted(pairs.items())}}
 
 
-# The title chooser overrules the head rules only when it prefers another candidate by more
+# The learned choosers overrule the rules only when they prefer another candidate by more
 # than this (log-odds). Chosen on the tune half, against the rules as they stood before each
 # tune page came into the corpus (rules not yet fitted to it, as they are to pages nobody has
-# seen): there, at 2 the chooser was right 42 times where the rules were wrong and wrong once
-# where they were right (at 1: 53 and 11; at 3: 27 and 0). Never chosen on the held half.
+# seen; `tests/margins.py` makes the table): at 2 the title chooser was right 16 times where
+# those rules were wrong and wrong once where they were right (1.5: 20 and 1; 3: 10 and 0),
+# the unit-type chooser 52 and 5 (1.5: 59 and 10; 3: 29 and 1). Never chosen on the held half.
 TITLE_MARGIN = 2.0
 
 
-def title_model(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -> dict:
-    """The title chooser (``fanwen.title_choice``) learned from the tune half only: for every
-    report of a tune page, its head lines as the cleanup reads them, each candidate marked
-    right when the key accepts it (no title: when the key says the report has none)."""
-    keys = load_keys(keys_dir)
-    samples, trims, trained_on = [], [], []
-    for name, key in keys.items():
+def title_samples(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -> tuple[list, list]:
+    """The title chooser's cases from the tune half only: for every report of a tune page,
+    (page, its head lines, the candidates, their features, which the key accepts: no title
+    when the key says the report has none); and the trimmer's cases (the rules' title, and
+    every head line that holds the key's title with more around it)."""
+    samples, trims = [], []
+    for name, key in load_keys(keys_dir).items():
         if half(str(key["source"])) != "tune":
             continue
-        trained_on.append(name)
         try:
             page = run_page(name, (pages / name).read_bytes(), Options(frozenset({"title_model"})))
         except ReadError:
@@ -225,15 +225,14 @@ def title_model(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") ->
         gold = key.get("reports") or []
         for g, r in zip(gold, _match(gold, got)):
             if r is None or not r["rep"].title_inputs:
+                samples.append((name, [], [], [], []))  # keeps each page's reports in order
                 continue
             texts, nos, ctx = r["rep"].title_inputs
             texts, nos = texts[: title_choice.MAX_LINES], nos[: title_choice.MAX_LINES]
             titles = [g["title"], *_as_list(g.get("title_alt"))]
             cands = title_choice.candidates(texts)
-            samples.append(([title_choice.features(c, i, texts, nos, ctx) for c, i in cands],
+            samples.append((name, texts, cands, [title_choice.features(c, i, texts, nos, ctx) for c, i in cands],
                             [bool(g.get("untitled")) if c is None else title_ok(c, titles) for c, _i in cands]))
-            # the title's own furniture: the rules' title, and every head line that holds the
-            # key's title with more around it
             wanted = {fold_title(t) for t in titles}
             held_in = [t.strip() for t in texts[: title_choice.MAX_CANDIDATES] if any(w and w in fold_title(t) for w in wanted)]
             own = [] if "untitled" in r["rep"].flags else [r["rep"].meta["title"]]
@@ -243,9 +242,16 @@ def title_model(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") ->
                 right = [fold_title(title[segs[a][0]: segs[b][1]]) in wanted for a, b in runs]
                 if runs and (any(right) or title in own):
                     trims.append(([title_choice.span_features(title, a, b) for a, b in runs], right))
+    return samples, trims
+
+
+def title_model(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -> dict:
+    """The title chooser (``fanwen.title_choice``) and its trimmer, learned from the tune half only."""
+    samples, trims = title_samples(pages, keys_dir)
+    trained_on = sorted(n for n, k in load_keys(keys_dir).items() if half(str(k["source"])) == "tune")
     return {"about": "learned by tests/check_real.py --write-title-model; do not edit",
-            "margin": TITLE_MARGIN, "trained_on": sorted(trained_on), "weights": logit.train(samples),
-            "trim_weights": logit.train(trims)}
+            "margin": TITLE_MARGIN, "trained_on": trained_on,
+            "weights": logit.train([(x, y) for _n, _t, _c, x, y in samples if x]), "trim_weights": logit.train(trims)}
 
 
 def unit_samples(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -> list[tuple[str, list, list]]:
@@ -264,6 +270,7 @@ def unit_samples(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -
         gold = key.get("reports") or []
         for g, r in zip(gold, _match(gold, got)):
             if r is None:
+                out.append((name, [], []))  # keeps each page's reports in order
                 continue
             meta = r["rep"].meta
             titles = " ".join(filter(None, [meta.get("title", ""), meta.get("listing_title", ""), meta.get("subtitle", "")]))
@@ -275,13 +282,11 @@ def unit_samples(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -
 
 def unit_model(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -> dict:
     """The unit-type chooser (``fanwen.classify.second_opinion``) learned from the tune half
-    only. Its margin is the title chooser's, chosen the same way (against the rules as they
-    stood before each tune page came in: at 2, right 52 times where they were wrong, wrong 5
-    times where they were right; at 3: 29 and 1)."""
+    only; its margin is ``TITLE_MARGIN``."""
     samples = unit_samples(pages, keys_dir)
     trained_on = sorted(n for n, k in load_keys(keys_dir).items() if half(str(k["source"])) == "tune")
     return {"about": "learned by tests/check_real.py --write-unit-model; do not edit", "margin": TITLE_MARGIN,
-            "trained_on": trained_on, "weights": logit.train([(x, y) for _n, x, y in samples])}
+            "trained_on": trained_on, "weights": logit.train([(x, y) for _n, x, y in samples if x])}
 
 
 def _write_model(path: Path, model: dict) -> None:
