@@ -10,7 +10,7 @@ cleaned with the ``scripts/`` of its parent commit (the CLI every version kept:
 ``clean_reports.py --raw --out``). Then, in 4-fold cross-validation over the tune half
 (folds by page name), it counts for each margin how often a chooser would overrule those
 rules rightly (they were wrong, it is right) and wrongly. The margin in
-``check_real.TITLE_MARGIN`` was chosen from this table. Needs the git history (not a
+``check_real.MARGINS`` were chosen from this table. Needs the git history (not a
 shallow clone); takes a few minutes; never reads the held half.
 """
 from __future__ import annotations
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'margin':>8} " + " ".join(f"{name + ' right/wrong':>22}" for name in tables))
     for m in margins:
         print(f"{m:>8} " + " ".join(f"{str(t[m, 'right']) + ' / ' + str(t[m, 'wrong']):>22}" for t in tables.values()))
-    print(f"margin in use: {cr.TITLE_MARGIN}")
+    print(f"margins in use: {cr.MARGINS}")
     return 0
 
 
