@@ -249,10 +249,10 @@ def unit_clues(org: str, titles: str, body: str, position: str = "") -> dict[str
         add(type_of_org(m.group("org"))[0], "title_org")
     add(_superior(body, cfg)[0], "superior")
     add(_first_match(titles, cfg["title"], "type")[0], "title_kw")
-    for name, counts in (("self", Counter()), ("text", _text_words(body)[0])):
-        if name == "self":
-            for (kind, _w), n in _self_words(titles, body).items():
-                counts[kind] += n
+    self_counts: Counter = Counter()
+    for (kind, _w), n in _self_words(titles, body).items():
+        self_counts[kind] += n
+    for name, counts in (("self", self_counts), ("text", _text_words(body)[0])):
         top = max(counts.values(), default=0)
         for kind, n in counts.items():
             add(kind, f"{name}{_count_bucket(n)}")

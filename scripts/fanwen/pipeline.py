@@ -222,9 +222,9 @@ class _HeadState:
         rep.listing_title = self.listing_title
 
 
-def _opens_text(rep: Report, no: int, text: str) -> bool:
+def _opens_text(rep: Report, line: Line) -> bool:
     """The line opens the text, and text follows it (a title never takes the whole text)."""
-    return len(rep.lines) > 1 and rep.lines[0].no == no and rep.lines[0].text == text
+    return len(rep.lines) > 1 and rep.lines[0] is line
 
 
 def _second_opinion(rep: Report, page: Page, heading: int, before: _HeadState) -> None:
@@ -267,7 +267,7 @@ def _second_opinion(rep: Report, page: Page, heading: int, before: _HeadState) -
             rep.meta["title"] = title
             if title_choice.same_title(rep.meta.get("listing_title", ""), title):
                 del rep.meta["listing_title"]
-    else:
+    elif i > ri:
         after = _HeadState.of(rep)
         before.restore(rep)
         rep.lines = [ln for ln in rep.lines if ln is not rules_line]
@@ -275,7 +275,7 @@ def _second_opinion(rep: Report, page: Page, heading: int, before: _HeadState) -
         _read_head(rep, page, heading)
         if "untitled" in rep.flags or not title_choice.same_title(rep.meta.get("title", ""), title):
             after.restore(rep)
-            if _opens_text(rep, nos[i], texts[i]):
+            if _opens_text(rep, before.lines[i]):
                 rep.lines.pop(0)
                 rep.remove("page_title", texts[ri], nos[ri])
                 rep.meta["title"] = title
