@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
 
 from fanwen import logit, rules, title_choice  # noqa: E402
-from fanwen.classify import bigrams, unit_clues, unit_features, unit_of_position  # noqa: E402
+from fanwen.classify import bigrams, report_clues, unit_features  # noqa: E402
 from fanwen.cli import main as clean_main  # noqa: E402
 from fanwen.pipeline import Options, run_page  # noqa: E402
 from fanwen.read import ReadError  # noqa: E402
@@ -209,49 +209,59 @@ def genre_model(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") ->
 MARGINS = {"title": 2.0, "unit": 2.0}
 
 
+def _tune_reports(pages: Path, keys_dir: Path, disabled: str):
+    """(page, key report, the cleaned report or None) for every report of a tune page,
+    cleaned with one learned chooser switched off (it must not learn from its own choices)."""
+    for name, key in load_keys(keys_dir).items():
+        if half(str(key["source"])) != "tune":
+            continue
+        try:
+            page = run_page(name, (pages / name).read_bytes(), Options(frozenset({disabled})))
+        except ReadError:
+            continue
+        got = [{"body": "\n".join(ln.text for ln in r.lines), "rep": r} for r in page.reports]
+        gold = key.get("reports") or []
+        for g, r in zip(gold, _match(gold, got)):
+            yield name, g, None if r is None else r["rep"]
+
+
+def _tune_pages(keys_dir: Path) -> list[str]:
+    return sorted(n for n, k in load_keys(keys_dir).items() if half(str(k["source"])) == "tune")
+
+
 def title_samples(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -> tuple[list, list]:
     """The title chooser's cases from the tune half only: for every report of a tune page,
     (page, its head lines, the candidates, their features, which the key accepts: no title
     when the key says the report has none); and the trimmer's cases (the rules' title, and
     every head line that holds the key's title with more around it)."""
     samples, trims = [], []
-    for name, key in load_keys(keys_dir).items():
-        if half(str(key["source"])) != "tune":
+    for name, g, rep in _tune_reports(pages, keys_dir, "title_model"):
+        if rep is None or not rep.title_inputs:
+            samples.append((name, [], [], [], []))  # keeps each page's reports in order
             continue
-        try:
-            page = run_page(name, (pages / name).read_bytes(), Options(frozenset({"title_model"})))
-        except ReadError:
-            continue
-        got = [{"body": "\n".join(ln.text for ln in r.lines), "rep": r} for r in page.reports]
-        gold = key.get("reports") or []
-        for g, r in zip(gold, _match(gold, got)):
-            if r is None or not r["rep"].title_inputs:
-                samples.append((name, [], [], [], []))  # keeps each page's reports in order
-                continue
-            texts, nos, ctx = r["rep"].title_inputs
-            texts, nos = texts[: title_choice.MAX_LINES], nos[: title_choice.MAX_LINES]
-            titles = [g["title"], *_as_list(g.get("title_alt"))]
-            cands = title_choice.candidates(texts)
-            samples.append((name, texts, cands, [title_choice.features(c, i, texts, nos, ctx) for c, i in cands],
-                            [bool(g.get("untitled")) if c is None else title_ok(c, titles) for c, _i in cands]))
-            wanted = {fold_title(t) for t in titles}
-            held_in = [t.strip() for t in texts[: title_choice.MAX_CANDIDATES] if any(w and w in fold_title(t) for w in wanted)]
-            own = [] if "untitled" in r["rep"].flags else [r["rep"].meta["title"]]
-            for title in [*own, *held_in]:
-                runs = title_choice.spans(title)
-                segs = title_choice.segments(title)
-                right = [fold_title(title[segs[a][0]: segs[b][1]]) in wanted for a, b in runs]
-                if runs and (any(right) or title in own):
-                    trims.append(([title_choice.span_features(title, a, b) for a, b in runs], right))
+        texts, nos, ctx = rep.title_inputs
+        texts, nos = texts[: title_choice.MAX_LINES], nos[: title_choice.MAX_LINES]
+        titles = [g["title"], *_as_list(g.get("title_alt"))]
+        cands = title_choice.candidates(texts)
+        samples.append((name, texts, cands, [title_choice.features(c, i, texts, nos, ctx) for c, i in cands],
+                        [bool(g.get("untitled")) if c is None else title_ok(c, titles) for c, _i in cands]))
+        wanted = {fold_title(t) for t in titles}
+        held_in = [t.strip() for t in texts[: title_choice.MAX_CANDIDATES] if any(w and w in fold_title(t) for w in wanted)]
+        own = [] if "untitled" in rep.flags else [rep.meta["title"]]
+        for title in [*own, *held_in]:
+            runs = title_choice.spans(title)
+            segs = title_choice.segments(title)
+            right = [fold_title(title[segs[a][0]: segs[b][1]]) in wanted for a, b in runs]
+            if runs and (any(right) or title in own):
+                trims.append(([title_choice.span_features(title, a, b) for a, b in runs], right))
     return samples, trims
 
 
 def title_model(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -> dict:
     """The title chooser (``fanwen.title_choice``) and its trimmer, learned from the tune half only."""
     samples, trims = title_samples(pages, keys_dir)
-    trained_on = sorted(n for n, k in load_keys(keys_dir).items() if half(str(k["source"])) == "tune")
     return {"about": "learned by tests/check_real.py --write-title-model; do not edit",
-            "margin": MARGINS["title"], "trained_on": trained_on,
+            "margin": MARGINS["title"], "trained_on": _tune_pages(keys_dir),
             "weights": logit.train([(x, y) for _n, _t, _c, x, y in samples if x]), "trim_weights": logit.train(trims)}
 
 
@@ -260,24 +270,12 @@ def unit_samples(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -
     key accepts), the clues read from the report as the rules leave it."""
     vocabulary = rules.units()["vocabulary"]
     out = []
-    for name, key in load_keys(keys_dir).items():
-        if half(str(key["source"])) != "tune":
+    for name, g, rep in _tune_reports(pages, keys_dir, "unit_model"):
+        if rep is None:
+            out.append((name, [], []))  # keeps each page's reports in order
             continue
-        try:
-            page = run_page(name, (pages / name).read_bytes(), Options(frozenset({"unit_model"})))
-        except ReadError:
-            continue
-        got = [{"body": "\n".join(ln.text for ln in r.lines), "rep": r} for r in page.reports]
-        gold = key.get("reports") or []
-        for g, r in zip(gold, _match(gold, got)):
-            if r is None:
-                out.append((name, [], []))  # keeps each page's reports in order
-                continue
-            meta = r["rep"].meta
-            titles = " ".join(filter(None, [meta.get("title", ""), meta.get("listing_title", ""), meta.get("subtitle", "")]))
-            org = meta.get("org", "") or unit_of_position(meta.get("position", ""))
-            clues = unit_clues(org, titles, r["body"], meta.get("position", ""))
-            out.append((name, [unit_features(clues, k) for k in vocabulary], [k in _as_list(g["unit_type"]) for k in vocabulary]))
+        clues = report_clues(rep)
+        out.append((name, [unit_features(clues, k) for k in vocabulary], [k in _as_list(g["unit_type"]) for k in vocabulary]))
     return out
 
 
@@ -285,7 +283,7 @@ def unit_model(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -> 
     """The unit-type chooser (``fanwen.classify.second_opinion``) learned from the tune half
     only."""
     samples = unit_samples(pages, keys_dir)
-    trained_on = sorted(n for n, k in load_keys(keys_dir).items() if half(str(k["source"])) == "tune")
+    trained_on = _tune_pages(keys_dir)
     return {"about": "learned by tests/check_real.py --write-unit-model; do not edit", "margin": MARGINS["unit"],
             "trained_on": trained_on, "weights": logit.train([(x, y) for _n, x, y in samples if x])}
 

@@ -575,10 +575,22 @@ def unit_of_position(position: str) -> str:
     return _POSITION.sub("", first)
 
 
+def _unit_reading(rep: Report) -> tuple[str, str, str, str]:
+    """What the unit-type rules and chooser read of a report: organisation, titles, body, position."""
+    meta = rep.meta
+    titles = " ".join(filter(None, [meta.get("title", ""), meta.get("listing_title", ""), meta.get("subtitle", "")]))
+    org = meta.get("org", "") or unit_of_position(meta.get("position", ""))
+    return org, titles, "\n".join(ln.text for ln in rep.lines), meta.get("position", "")
+
+
+def report_clues(rep: Report) -> dict[str, dict[str, float]]:
+    """``unit_clues`` of a described report (the unit-type chooser's training reads these)."""
+    return unit_clues(*_unit_reading(rep))
+
+
 def classify(rep: Report, page_label: str, dateline: bool = False, use_model: bool = True) -> None:
     meta = rep.meta
-    body = "\n".join(ln.text for ln in rep.lines)
-    titles = " ".join(filter(None, [meta.get("title", ""), meta.get("listing_title", ""), meta.get("subtitle", "")]))
+    org, titles, body, position = _unit_reading(rep)
     # the genre is the word that heads a title: a title made of the text's first words
     # (the page printed none) has no such word
     own = "" if "untitled" in rep.flags else meta.get("title", "")
@@ -587,10 +599,9 @@ def classify(rep: Report, page_label: str, dateline: bool = False, use_model: bo
         own = next((ln.text for ln in rep.lines[:12] if is_title_like(ln.text) and names_genre(ln.text)
                     and fold(ln.text) in fold(own)), own)
     heads = [meta.get("subtitle", ""), own, meta.get("listing_title", "")]
-    org = meta.get("org", "") or unit_of_position(meta.get("position", ""))
-    unit_type, unit_reason = classify_unit_type(org, titles, body, meta.get("position", ""))
+    unit_type, unit_reason = classify_unit_type(org, titles, body, position)
     unclassified = unit_reason.startswith(NO_CLUE)
-    other = second_opinion(org, titles, body, meta.get("position", ""), unit_type) if use_model else None
+    other = second_opinion(org, titles, body, position, unit_type) if use_model else None
     if other:
         # the rules stop at the first clue that decides; all of them together point elsewhere
         unit_reason = (f"各条线索合起来更像{other[0]}（{other[1] or '没有指向其他类型的可靠线索'}）；"
