@@ -9,7 +9,7 @@ BENCH_SIZES ?= 100 1000
 OUT    ?= docs/reports
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test bench clean-reports goldens check-seeds check-real browser-deps screenshots clean help
+.PHONY: site serve test bench clean-reports goldens check-seeds check-real browser-deps office-deps screenshots clean help
 
 help:
 	@echo "make site      - set up .venv, clean $(RAW)/ into $(OUT)/, build the site into site/"
@@ -46,7 +46,17 @@ browser-deps:
 	  || { echo "apt-get could not install chromium fonts-noto-cjk"; exit 1; }; \
 	else echo "browser tests need Debian's chromium and fonts-noto-cjk: run 'sudo apt-get install chromium fonts-noto-cjk', then 'make test'"; exit 1; fi
 
-test: $(STAMP) browser-deps
+# Debian's LibreOffice Writer and poppler-utils: the Word files' tests print one to PDF and read it back.
+office-deps:
+	@if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+	  echo "installing libreoffice-writer-nogui and poppler-utils with apt-get"; \
+	  (apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils >/dev/null 2>&1 \
+	   || (apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils >/dev/null)) \
+	  || { echo "apt-get could not install libreoffice-writer-nogui poppler-utils"; exit 1; }; \
+	else echo "the Word file tests need LibreOffice and poppler: run 'sudo apt-get install libreoffice-writer-nogui poppler-utils', then 'make test'"; exit 1; fi
+
+test: $(STAMP) browser-deps office-deps
 	$(BIN)/python -m pytest
 
 goldens: $(STAMP)
@@ -55,7 +65,7 @@ goldens: $(STAMP)
 bench: $(STAMP) browser-deps
 	$(BIN)/python benchmarks/run.py --sizes $(BENCH_SIZES)
 
-screenshots: site browser-deps
+screenshots: site browser-deps office-deps
 	$(BIN)/python tests/make_screenshots.py
 
 check-seeds: $(STAMP)

@@ -120,6 +120,9 @@ def build_site(reports: Path, work: Path, material_search: bool = False) -> tupl
                   r"(\d+) mask pages, ([\d.]+) s", res.stderr)
     figures = dict(zip(["reports", "bigrams", "shards", "set_bytes", "chunks", "mask_pages", "seconds"],
                        map(float, m.groups()))) if m else {}
+    w = re.search(r"word files: (\d+) reports \((\d+) made, (\d+) from the cache\), (\d+) bytes, ([\d.]+) s", res.stderr)
+    if w:
+        figures["word"] = dict(zip(["reports", "made", "cached", "bytes", "seconds"], map(float, w.groups())))
     figures["build_peak"] = peak
     return seconds, figures, work / "site"
 
@@ -229,8 +232,15 @@ def run_size(n: int) -> dict:
     victim = sorted(raw.glob("*.txt"))[0]
     victim.write_bytes(victim.read_bytes() + "\n".encode("utf-8"))
     r["change_s"], _ = clean(raw, out, cache)
+    if (work / ".cache").exists():  # the Word files' cache of an earlier run: this build makes them all
+        shutil.rmtree(work / ".cache")
     r["build_s"], r["index"], site = build_site(out, work)
     r["index_bytes"] = dir_bytes(site / "search-data")
+    docx = [p.stat() for p in (site / "reports").glob("*.docx")]
+    r["word_bytes"] = (sum(f.st_size for f in docx), sum(f.st_blocks * 512 for f in docx), len(docx))
+    # built again with nothing changed: every Word file from the cache
+    r["rebuild_s"], rebuild, site = build_site(out, work)
+    r["rebuild_word"] = rebuild.get("word", {})
     r["browser"] = measure_browser(site)
     if n == 1000:
         r["material_build_s"], _, msite = build_site(out, work / "material", material_search=True)
@@ -258,6 +268,13 @@ def table(results: list[dict]) -> str:
     row("MkDocs build, whole site (s)", lambda r: f"{r['build_s']:.1f}")
     row("  of which search index (s)", lambda r: f"{r['index'].get('seconds', 0):.1f}")
     row("MkDocs build peak memory", lambda r: f"{r['index'].get('build_peak', 0) / 2**20:,.0f} MB")
+    row("  of which Word files, all made (s)", lambda r: f"{r['index'].get('word', {}).get('seconds', 0):.1f}")
+    row("Word files: count / bytes / on disk", lambda r: f"{r['word_bytes'][2]:,} / {kb(r['word_bytes'][0])} / "
+        f"{kb(r['word_bytes'][1])}")
+    row("Word files per 1,000 reports: seconds / bytes", lambda r: "{:.1f} s / {}".format(
+        1000 * r["index"].get("word", {}).get("seconds", 0) / r["reports"], kb(1000 * r["word_bytes"][0] / r["reports"])))
+    row("MkDocs build again, nothing changed (s)", lambda r: f"{r['rebuild_s']:.1f}")
+    row("  of which Word files, all from the cache (s)", lambda r: f"{r['rebuild_word'].get('seconds', 0):.1f}")
     row("cleanup + build (what `make site` does)", lambda r: f"{r['clean_s'] + r['build_s']:.0f} s")
     row("search index: bytes / on disk / files", lambda r: f"{kb(r['index_bytes'][0])} / {kb(r['index_bytes'][1])} / "
         f"{r['index_bytes'][2]:,}")

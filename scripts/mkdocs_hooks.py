@@ -14,11 +14,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
-from fanwen import rules  # noqa: E402
+from fanwen import rules, word  # noqa: E402
 from fanwen.related import related_reports  # noqa: E402
 from fanwen.search_index import build_index  # noqa: E402
 from fanwen.site import (  # noqa: E402
     REPORTS_DIR, SiteData, decorate_report, fill_placeholders, fix_404, generated_pages, home_blocks, log, toc_slugify,
+    word_href,
 )
 from fanwen.write import markdown_text  # noqa: E402
 
@@ -59,7 +60,7 @@ def on_page_markdown(markdown, page, config, files):
         return fill_placeholders(markdown, home_blocks(data))
     slug = page.meta.get("slug")
     if src.startswith(f"{REPORTS_DIR}/") and slug in data.by_slug:
-        return decorate_report(markdown, data.by_slug[slug], data)
+        return decorate_report(markdown, data.by_slug[slug], data, word_href(slug, config.use_directory_urls))
     return markdown
 
 
@@ -74,3 +75,12 @@ def on_post_build(config):
     figures["seconds"] = round(time.perf_counter() - started, 2)
     log.info("search index: %(reports)s reports, %(bigrams)s bigrams in %(shards)s shards (%(set_bytes)s bytes), "
              "%(chunks)s text chunks, %(mask_pages)s mask pages, %(seconds)s s", figures)
+    # the Word files, beside the report pages: made only for reports whose page changed
+    started = time.perf_counter()
+    docs = Path(config.docs_dir) / REPORTS_DIR
+    cache = Path(config.config_file_path).resolve().parent / ".cache" / "word"
+    figures = word.export([(r["slug"], docs / r["path"]) for r in data.reports if (docs / r["path"]).exists()],
+                          Path(config.site_dir) / REPORTS_DIR, cache)
+    figures["seconds"] = round(time.perf_counter() - started, 2)
+    log.info("word files: %(reports)s reports (%(made)s made, %(cached)s from the cache), "
+             "%(bytes)s bytes, %(seconds)s s", figures)

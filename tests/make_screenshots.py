@@ -2,13 +2,16 @@
 """Screenshots of the built site for the README: `make screenshots` (after `make site`).
 
 Home, a report and a search, at desktop and phone width, in Debian's Chromium
-with a CJK font (fonts-noto-cjk), the site served under a sub-path as on an intranet.
+with a CJK font (fonts-noto-cjk), the site served under a sub-path as on an intranet;
+and the first page of the same report as its Word file prints (LibreOffice, headless)
+and as the page prints from Chromium.
 """
 from __future__ import annotations
 
 import functools
 import json
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -49,10 +52,25 @@ def main() -> int:
                     page.wait_for_load_state("networkidle")
                     page.screenshot(path=str(OUT / f"{name}-{size}.png"))
                     page.close()
+            page = browser.new_page()
+            page.goto(base + pages["report"])
+            page.pdf(path=str(Path(www) / "print.pdf"), prefer_css_page_size=True)
             browser.close()
         server.shutdown()
-    print(f"wrote {len(pages) * len(SIZES)} screenshots into {OUT.relative_to(ROOT)}")
+        first_page(Path(www) / "print.pdf", OUT / "report-print.png")
+        docx = Path(www) / f"{report['slug']}.docx"
+        shutil.copyfile(site / "reports" / docx.name, docx)
+        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{www}/lo", "--convert-to", "pdf",
+                        "--outdir", www, str(docx)], check=True, capture_output=True, timeout=300)
+        first_page(docx.with_suffix(".pdf"), OUT / "report-word.png")
+    print(f"wrote {len(pages) * len(SIZES) + 2} screenshots into {OUT.relative_to(ROOT)}")
     return 0
+
+
+def first_page(pdf: Path, png: Path) -> None:
+    """The first page of a PDF as a PNG, 60 dots an inch (an A4 page 496 pixels wide)."""
+    subprocess.run(["pdftoppm", "-r", "60", "-f", "1", "-l", "1", "-png", "-singlefile", str(pdf),
+                    str(png.with_suffix(""))], check=True)
 
 
 if __name__ == "__main__":

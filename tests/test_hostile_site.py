@@ -63,3 +63,37 @@ def test_every_hostile_page_is_safe_and_literal(hostile_site, browser, tmp_path)
         assert "{{config}}" in re.sub(r"\s+", "", page.locator(".fanwen-results").inner_text())
         assert page.evaluate("typeof window.__pwned") == "undefined"
     assert errors == [] and dialogs == []
+
+
+def test_hostile_word_files_are_literal_and_inert(hostile_site, browser, tmp_path) -> None:
+    """Every report's Word file holds its text literally: no field, hyperlink, object or
+    external relationship comes out of the text; the download keeps a safe file name."""
+    import zipfile
+
+    from docx import Document
+
+    from fanwen.word import NOTE_STYLE, download_name
+
+    out, site = hostile_site
+    cat = json.loads((out / "catalogue.json").read_text(encoding="utf-8"))
+    for r in cat["reports"]:
+        path = site / "reports" / f"{r['slug']}.docx"
+        doc = Document(str(path))
+        lines = markdown_text((out / r["path"]).read_text(encoding="utf-8"))
+        assert [p.text for p in doc.paragraphs if p.style.name != NOTE_STYLE] == lines, r["slug"]
+        with zipfile.ZipFile(path) as z:
+            main = z.read("word/document.xml").decode("utf-8")
+            rels = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".rels"))
+        for active in ("<w:fldChar", "<w:instrText", "<w:fldSimple", "<w:hyperlink", "<w:object", "<w:altChunk"):
+            assert active not in main, (r["slug"], active)
+        assert 'TargetMode="External"' not in rels
+        name = download_name(r["title"])
+        assert not re.search(r'[\\/:*?"<>|]', name) and name.endswith(".docx")
+    page = browser.new_page(accept_downloads=True)
+    with serve(site, tmp_path) as base:
+        r = cat["reports"][0]
+        page.goto(f"{base}reports/{r['slug']}/")
+        with page.expect_download() as info:
+            page.get_by_text("下载 Word").click()
+        assert info.value.suggested_filename == download_name(r["title"])
+        assert page.evaluate("typeof window.__pwned") == "undefined"

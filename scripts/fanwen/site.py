@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from . import rules
 from .text import pinyin_slug
+from .word import download_name
 
 log = logging.getLogger("mkdocs.plugins.fanwen")
 
@@ -243,8 +244,8 @@ def fill_placeholders(markdown: str, blocks: dict[str, str]) -> str:
     return re.sub(r"<!--\s*fanwen:([\w-]+)\s*-->", lambda m: blocks.get(m.group(1), m.group(0)), markdown)
 
 
-def report_card(r: dict) -> str:
-    """The metadata card and copy buttons under a report's title."""
+def report_card(r: dict, word_href: str = "") -> str:
+    """The metadata card, copy buttons and the Word download under a report's title."""
     bits = ["**推荐范文**"] if r.get("recommended") else []
     if r["org"]:
         bits.append(f"**单位**：{_cell(r['org'])}")
@@ -257,7 +258,10 @@ def report_card(r: dict) -> str:
     return (
         '<div class="fanwen-card" markdown>\n' + " · ".join(bits) + "\n\n"
         '<span class="fanwen-actions"><button type="button" class="md-button" data-fanwen-copy="link">复制链接</button> '
-        '<button type="button" class="md-button" data-fanwen-copy="text">复制全文</button></span>\n</div>\n'
+        '<button type="button" class="md-button" data-fanwen-copy="text">复制全文</button>'
+        + (f' <a class="md-button" href="{_html(word_href)}" download="{_html(download_name(r["title"]))}" '
+           'data-fanwen-word title="公文格式（GB/T 9704）的 Word 文件">下载 Word</a>' if word_href else "")
+        + "</span>\n</div>\n"
     )
 
 
@@ -276,11 +280,16 @@ def related_block(slug: str, data: SiteData) -> str:
 _HEAD_BLOCK = re.compile(r"^(?:# .*\n\n)(?:.*\n\{: \.(?:subtitle|byline) \}\n\n)*", re.M)
 
 
-def decorate_report(markdown: str, r: dict, data: SiteData) -> str:
+def word_href(slug: str, use_directory_urls: bool) -> str:
+    """The link from a report's page to its Word file ``reports/<slug>.docx``."""
+    return f"../{slug}.docx" if use_directory_urls else f"{slug}.docx"
+
+
+def decorate_report(markdown: str, r: dict, data: SiteData, word: str = "") -> str:
     """Card after the title block, related reports at the end."""
     m = _HEAD_BLOCK.match(markdown)
     at = m.end() if m else 0
-    return markdown[:at] + report_card(r) + "\n" + markdown[at:].rstrip("\n") + "\n\n" + related_block(r["slug"], data)
+    return markdown[:at] + report_card(r, word) + "\n" + markdown[at:].rstrip("\n") + "\n\n" + related_block(r["slug"], data)
 
 
 # --- the not-found page ----------------------------------------------------------
