@@ -6,6 +6,7 @@ fanwen/search_index.py); this file only connects it to MkDocs' events.
 from __future__ import annotations
 
 import html
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -79,8 +80,12 @@ def on_post_build(config):
     started = time.perf_counter()
     docs = Path(config.docs_dir) / REPORTS_DIR
     cache = Path(config.config_file_path).resolve().parent / ".cache" / "word"
+    out = Path(config.site_dir) / REPORTS_DIR
     figures = word.export([(r["slug"], docs / r["path"]) for r in data.reports if (docs / r["path"]).exists()],
-                          Path(config.site_dir) / REPORTS_DIR, cache)
+                          out, cache)
+    for old, new in sorted(data.redirects.items()):  # a Word link shared before a rename still works
+        if new in data.by_slug and old not in data.by_slug and (out / f"{new}.docx").exists():
+            shutil.copyfile(out / f"{new}.docx", out / f"{old}.docx")
     figures["seconds"] = round(time.perf_counter() - started, 2)
     log.info("word files: %(reports)s reports (%(made)s made, %(cached)s from the cache), "
              "%(bytes)s bytes, %(seconds)s s", figures)

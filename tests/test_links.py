@@ -118,6 +118,12 @@ def test_every_url_ever_published_opens_a_page(history, history_site) -> None:
     slugs = {s for e in reg.values() for s in (e["slug"], *e.get("aliases", []))}
     missing = [s for s in slugs if not (history_site / "reports" / s / "index.html").exists()]
     assert len(slugs) > 150 and missing == []
+    # the Word file of every report still in the library, under its name and every old name
+    current = {r["slug"] for r in catalogue(history["out"])["reports"]}
+    names = {s for e in reg.values() if e["slug"] in current for s in (e["slug"], *e.get("aliases", []))}
+    assert len(names) > len(current) and all((history_site / "reports" / f"{s}.docx").is_file() for s in names)
+    old = history_site / "reports" / f"{history['old_slug']}.docx"
+    assert old.read_bytes() == (history_site / "reports" / f"{history['renamed'][history['key']]}.docx").read_bytes()
 
 
 @pytest.mark.browser
