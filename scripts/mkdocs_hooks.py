@@ -15,14 +15,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
-from fanwen import rules, word  # noqa: E402
+from fanwen import practices, rules, word  # noqa: E402
+from fanwen.practices import sectioned_lines  # noqa: E402
 from fanwen.related import related_reports  # noqa: E402
 from fanwen.search_index import build_index  # noqa: E402
 from fanwen.site import (  # noqa: E402
     REPORTS_DIR, SiteData, decorate_report, fill_placeholders, fix_404, generated_pages, home_blocks, log, toc_slugify,
     word_href,
 )
-from fanwen.write import markdown_text  # noqa: E402
 
 # One build's data, made afresh by on_config at the start of every build.
 _build: dict = {}
@@ -32,11 +32,18 @@ def on_config(config):
     config.mdx_configs.setdefault("toc", {})["slugify"] = toc_slugify
     docs = Path(config.docs_dir)
     data = SiteData.load(docs)
-    texts = {}
+    texts, sectioned = {}, {}
     for r in data.reports:
         path = docs / REPORTS_DIR / r["path"]
-        texts[r["slug"]] = markdown_text(path.read_text(encoding="utf-8")) if path.exists() else []
+        sectioned[r["slug"]] = sectioned_lines(path.read_text(encoding="utf-8"), toc_slugify) if path.exists() else []
+        texts[r["slug"]] = [t for _a, t in sectioned[r["slug"]]]
     data.related = related_reports(data.reports, texts)
+    # 做法库: the vocabulary, and where each report describes each practice
+    found = practices.discover((r["source"], "\n".join(texts[r["slug"]])) for r in data.reports)
+    vocab = practices.vocabulary(found, data.practice_edits)
+    practices.find_mentions(vocab, sectioned)
+    data.practices = [p for p in vocab if p.mentions]
+    data.report_practices = practices.report_practices(data.practices)
     _build.clear()
     _build.update(data=data, texts=texts)
     return config

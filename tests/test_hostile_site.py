@@ -53,7 +53,17 @@ def test_every_hostile_page_is_safe_and_literal(hostile_site, browser, tmp_path)
             for line in lines:
                 assert re.sub(r"\s+", "", line) in shown, (r["slug"], line)
             assert re.sub(r"\s+", "", r["title"]) in re.sub(r"\s+", "", page.title())
-        for path in ["", "all/", "browse/", "genre/"] + [f"search/?q={quote(q)}" for q in
+        texts = [re.sub(r"\s+", "", "".join(markdown_text((out / r["path"]).read_text(encoding="utf-8"))))
+                 for r in cat["reports"]]
+        practice_pages = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.glob("practices/*/index.html"))
+        assert practice_pages
+        for path in practice_pages:
+            page.goto(base + path)
+            assert page.evaluate("typeof window.__pwned") == "undefined", path
+            for item in page.locator("article li").all():
+                passage = re.sub(r"\s+", "", item.inner_text().split("\n", 1)[-1])
+                assert any(passage.strip("…") in t for t in texts), (path, passage)  # shown literally
+        for path in ["", "all/", "browse/", "genre/", "practices/"] + [f"search/?q={quote(q)}" for q in
                                                           ["公开承诺", "{{ config }}", "<script>", "javascript:"]]:
             page.goto(base + path)
             page.wait_for_load_state("networkidle")

@@ -162,6 +162,23 @@ def unit_model() -> dict | None:
 
 
 @lru_cache(maxsize=None)
+def practices() -> dict:
+    """The 做法库 vocabulary: curated practices, how to find more, and what is never one."""
+    d = _load("practices")
+    disc = d["discovery"]
+    verbs, nouns = "|".join(disc["verbs"]), "|".join(disc["nouns"])
+    lo, hi = disc["quoted_chars"]
+    term = rf"[“「]([\u4e00-\u9fff0-9·、]{{{lo},{hi}}})[”」]"
+    d["quoted_re"] = re.compile(rf"(?:(?:{verbs})[\u4e00-\u9fff]{{0,2}}{term})|(?:{term}(?:{nouns}))")
+    lo, hi = disc["suffix_chars"]
+    heads, suffixes = "|".join(d["discovery"]["heads"]), "|".join(disc["suffixes"])
+    d["suffix_re"] = re.compile(rf"(?:{verbs})((?=(?:{heads}))[\u4e00-\u9fff]{{{lo - 1},{hi - 1}}}?(?:{suffixes}))(?!度)")
+    d["hide_words"] = frozenset(d["hide"]["words"])
+    d["hide_re"] = re.compile("|".join(d["hide"]["patterns"]))
+    return d
+
+
+@lru_cache(maxsize=None)
 def text() -> dict:
     return _load("text")
 

@@ -55,6 +55,9 @@ class SiteData:
     redirects: dict[str, str] = field(default_factory=dict)  # old slug -> current slug (registry.py)
     gone: list[dict] = field(default_factory=list)  # slugs of reports no longer published
     related: dict[str, list[tuple[str, float, bool]]] = field(default_factory=dict)
+    practices: list = field(default_factory=list)  # practices.Practice, each with its mentions
+    practice_edits: dict = field(default_factory=dict)  # the editor's practice changes (curation.yaml)
+    report_practices: dict = field(default_factory=dict)  # report slug -> its practices
 
     @classmethod
     def load(cls, docs_dir: Path) -> "SiteData":
@@ -65,7 +68,8 @@ class SiteData:
         cat = json.loads(path.read_text(encoding="utf-8"))
         reports = cat["reports"]
         return cls(reports=reports, by_slug={r["slug"]: r for r in reports},
-                   redirects=cat.get("redirects", {}), gone=cat.get("gone", []))
+                   redirects=cat.get("redirects", {}), gone=cat.get("gone", []),
+                   practice_edits=cat.get("practices", {}))
 
 
 # --- generated pages ----------------------------------------------------------
@@ -175,6 +179,7 @@ def generated_pages(data: SiteData) -> dict[str, str]:
         "按文种", "选择文种，查看同一文种的范文。",
         [(g, genre_page(g).split("/", 1)[1], sum(r["genre"] == g for r in data.reports)) for g in genres])
     pages[ALL_PAGE] = all_listing(data.reports)
+    pages.update(practice_pages(data))
     for old, new in sorted(data.redirects.items()):
         if new in data.by_slug and old not in data.by_slug:
             pages[f"{REPORTS_DIR}/{old}/index.html"] = redirect_page(new, data.by_slug[new]["title"])
@@ -182,6 +187,123 @@ def generated_pages(data: SiteData) -> dict[str, str]:
         if g["slug"] not in data.by_slug:
             pages[f"{REPORTS_DIR}/{g['slug']}.md"] = gone_page(g["title"], data)
     return pages
+
+
+# --- 做法库: the practice pages -------------------------------------------------------------
+
+PRACTICE_DIR = "practices"
+PRACTICE_PAGE_SIZE = 50  # reports on one page of a practice (a page stays small at 10,000 reports)
+HOME_PRACTICES = 12
+
+
+def practice_page(p, page: int = 1) -> str:
+    """src_uri of page ``page`` of a practice: practices/<slug>/index.md, then 2.md, 3.md …"""
+    return f"{PRACTICE_DIR}/{p.slug}/" + ("index.md" if page == 1 else f"{page}.md")
+
+
+def _by_unit(p, data: SiteData) -> list:
+    """A practice's mentions in page order: by unit type (in the vocabulary's order), then newest first."""
+    order = {u: i for i, u in enumerate(rules.units()["vocabulary"])}
+    newest = {r["slug"]: i for i, r in enumerate(_sorted([data.by_slug[m.report] for m in p.mentions]))}
+    return sorted(p.mentions, key=lambda m: (order.get(data.by_slug[m.report]["unit_type"], len(order)),
+                                             newest[m.report]))
+
+
+def _marked(text: str, phrase: str) -> str:
+    """The passage as Markdown, every occurrence of the phrase marked.
+
+    >>> _marked("开展<领导点评>，领导点评好", "领导点评")
+    '开展&lt;<mark>领导点评</mark>\\\\>，<mark>领导点评</mark>好'
+    """
+    from .write import escape_md
+
+    return f"<mark>{escape_md(phrase)}</mark>".join(escape_md(part) for part in text.split(phrase))
+
+
+def practice_pages(data: SiteData) -> dict[str, str]:
+    """The practice index and every page of every practice."""
+    if not data.practices:
+        return {}
+    pages = {f"{PRACTICE_DIR}/index.md": practice_index(data)}
+    for p in data.practices:
+        mentions = _by_unit(p, data)
+        chunks = [mentions[i: i + PRACTICE_PAGE_SIZE] for i in range(0, len(mentions), PRACTICE_PAGE_SIZE)]
+        first_page: dict[str, int] = {}  # unit type -> the page its group starts on
+        for n, chunk in enumerate(chunks, 1):
+            for m in chunk:
+                first_page.setdefault(data.by_slug[m.report]["unit_type"], n)
+        counts = {u: sum(data.by_slug[m.report]["unit_type"] == u for m in mentions) for u in first_page}
+        for n, chunk in enumerate(chunks, 1):
+            pages[practice_page(p, n)] = _practice_chunk(p, n, len(chunks), chunk, counts, first_page, data)
+    return pages
+
+
+def _practice_chunk(p, n: int, total: int, chunk: list, counts: dict, first_page: dict, data: SiteData) -> str:
+    from markdown.extensions.toc import unique
+
+    ids: set[str] = {toc_slugify(p.name, "-")}
+    group_ids = {u: unique(toc_slugify(f"{u}（{counts[u]}篇）", "-"), ids) for u in counts}
+
+    def to_page(k: int) -> str:
+        return practice_page(p, k).rsplit("/", 1)[1]
+
+    summary = " · ".join(
+        f"[{u}（{counts[u]}）]({'' if first_page[u] == n else to_page(first_page[u])}#{group_ids[u]})" for u in counts)
+    variants = f"（也写作：{'、'.join(_cell(v) for v in p.variants)}）" if p.variants else ""
+    lo = (n - 1) * PRACTICE_PAGE_SIZE + 1
+    out = [f"---\ntitle: {yaml_title(p.name + ' — 做法')}\n---\n",
+           f"# {_cell(p.name)}\n",
+           f"共 **{len(p.mentions)}** 篇范文写到了“{_cell(p.name)}”{variants}。"
+           + (f"本页是第 {lo}–{lo + len(chunk) - 1} 篇（第 {n} 页，共 {total} 页）。" if total > 1 else "")
+           + "每篇摘出写到它的一句，点开跳到范文的那一节，并标出这个词。\n",
+           f"按单位类型：{summary}\n"]
+    unit = None
+    for m in chunk:
+        r = data.by_slug[m.report]
+        if r["unit_type"] != unit:
+            unit = r["unit_type"]
+            out.append(f"## {unit}（{counts[unit]}篇）\n")
+        link = f"../../{REPORTS_DIR}/{r['path']}?h={quote(m.phrase)}" + (f"#{m.anchor}" if m.anchor else "")
+        meta = " · ".join(x for x in (_cell(r["org"]) if r["org"] else "", r["genre"], display_date(r["date"])) if x)
+        out.append(f"- [{_cell(r['title'])}]({link})　{meta}  \n  {_marked(m.passage, m.phrase)}\n")
+    if total > 1:
+        nav = [f"[上一页]({'index.md' if n == 2 else to_page(n - 1)})" if n > 1 else "",
+               " ".join(f"**{k}**" if k == n else f"[{k}]({to_page(k)})" for k in range(1, total + 1)),
+               f"[下一页]({to_page(n + 1)})" if n < total else ""]
+        out.append('<p class="fanwen-pages" markdown>' + " · ".join(x for x in nav if x) + "</p>\n")
+    out.append(f"[按做法浏览：全部 {len(data.practices)} 个做法]({'../index.md'})\n")
+    return "\n".join(out)
+
+
+def practice_index(data: SiteData) -> str:
+    """按做法浏览: every practice with its number of reports, by frequency and by pinyin."""
+    ps = data.practices
+    by_count = sorted(ps, key=lambda p: (-len(p.mentions), p.slug))
+    rows = ["| 做法 | 篇数 | 写到它的单位类型 |", "|---|---|---|"]
+    for p in by_count:
+        units: dict[str, int] = {}
+        for m in p.mentions:
+            u = data.by_slug[m.report]["unit_type"]
+            units[u] = units.get(u, 0) + 1
+        spread = "、".join(f"{u} {k}" for u, k in sorted(units.items(), key=lambda x: (-x[1], x[0])))
+        rows.append(f"| [{_cell(p.name)}]({p.slug}/index.md) | {len(p.mentions)} | {spread} |")
+    letters: dict[str, list] = {}
+    for p in sorted(ps, key=lambda p: (p.slug, p.name)):
+        letters.setdefault(p.slug[:1].upper(), []).append(p)
+    alpha = [f"**{k}**　" + " · ".join(f"[{_cell(p.name)}]({p.slug}/index.md)（{len(p.mentions)}）" for p in group)
+             for k, group in letters.items()]
+    return ("---\ntitle: 按做法浏览\n---\n\n# 按做法浏览\n\n"
+            f"范文里写到的 **{len(ps)}** 个做法（党建、管理和服务的具体做法，如“领导点评”“三会一课”），"
+            "每个做法一页，列出写到它的每篇范文和写到它的那句话，按单位类型分组。"
+            "做法由编辑整理的词表和从范文里找出的做法（在两个以上来源页面里被当作做法来写）组成，"
+            "编辑可以在 `raw/curation.yaml` 里增加、改名、合并或隐藏做法（见使用说明）。\n\n"
+            "## 按篇数\n\n" + "\n".join(rows) + "\n\n## 按拼音\n\n" + "\n\n".join(alpha) + "\n")
+
+
+def yaml_title(text: str) -> str:
+    from .write import yaml_scalar
+
+    return yaml_scalar(text)
 
 
 def redirect_page(new: str, title: str) -> str:
@@ -230,7 +352,12 @@ def home_blocks(data: SiteData) -> dict[str, str]:
     recommended = [r for r in data.reports if r.get("recommended")]
     rec = (_report_table(_sorted(recommended), "reports/", ("title", "org", "unit_type", "genre", "date"))
            if recommended else "编辑尚未推荐范文（在 `raw/curation.yaml` 中标注 `recommended: true`）。")
+    top = sorted(data.practices, key=lambda p: (-len(p.mentions), p.slug))[:HOME_PRACTICES]
+    practices = (" ".join(f"[{_cell(p.name)}（{len(p.mentions)}）]({practice_page(p)}){{ .md-button }}" for p in top)
+                 + f"\n\n[按做法浏览：全部 {len(data.practices)} 个做法]({PRACTICE_DIR}/index.md)"
+                 if top else "（范文里还没有找到做法）")
     return {
+        "practices": practices,
         "stats": f"共收录范文 **{len(data.reports)}** 篇。",
         "unit-types": unit_links or "（尚无范文）",
         "recommended": rec,
@@ -244,7 +371,7 @@ def fill_placeholders(markdown: str, blocks: dict[str, str]) -> str:
     return re.sub(r"<!--\s*fanwen:([\w-]+)\s*-->", lambda m: blocks.get(m.group(1), m.group(0)), markdown)
 
 
-def report_card(r: dict, word_href: str = "") -> str:
+def report_card(r: dict, word_href: str = "", practices: list | None = None) -> str:
     """The metadata card, copy buttons and the Word download under a report's title."""
     bits = ["**推荐范文**"] if r.get("recommended") else []
     if r["org"]:
@@ -255,6 +382,9 @@ def report_card(r: dict, word_href: str = "") -> str:
         bits.append(f"**日期**：{display_date(r['date'])}")
     bits.append(f"**字数**：{r['chars']:,}")
     bits.append(f"**来源页面**：{_cell(r['source'])} 第{r['source_part']}篇")
+    if practices:
+        bits.append("**做法**：" + "、".join(
+            f"[{_cell(p.name)}](../{practice_page(p)})" for p in practices))
     return (
         '<div class="fanwen-card" markdown>\n' + " · ".join(bits) + "\n\n"
         '<span class="fanwen-actions"><button type="button" class="md-button" data-fanwen-copy="link">复制链接</button> '
@@ -289,7 +419,8 @@ def decorate_report(markdown: str, r: dict, data: SiteData, word: str = "") -> s
     """Card after the title block, related reports at the end."""
     m = _HEAD_BLOCK.match(markdown)
     at = m.end() if m else 0
-    return markdown[:at] + report_card(r, word) + "\n" + markdown[at:].rstrip("\n") + "\n\n" + related_block(r["slug"], data)
+    card = report_card(r, word, data.report_practices.get(r["slug"]))
+    return markdown[:at] + card + "\n" + markdown[at:].rstrip("\n") + "\n\n" + related_block(r["slug"], data)
 
 
 # --- the not-found page ----------------------------------------------------------

@@ -99,6 +99,15 @@ def unescape_md(text: str) -> str:
 
 def markdown_text(markdown: str) -> list[str]:
     """The report's own text from its Markdown file: title and body lines, no notes or markup."""
+    return [text for _level, text in markdown_lines(markdown)]
+
+
+def markdown_lines(markdown: str) -> list[tuple[int, str]]:
+    """(heading level, or 0, text) for every line of the report's own text in its Markdown file.
+
+    >>> markdown_lines("---\\nslug: x\\n---\\n\\n# 标题\\n\\n!!! note \\"编者按\\"\\n\\n    按语\\n\\n## 一、做法\\n\\n正文\\\\*")
+    [(1, '标题'), (2, '一、做法'), (0, '正文*')]
+    """
     body = markdown.split("\n---\n", 1)[1] if markdown.startswith("---\n") else markdown
     out, in_note = [], False
     for line in body.split("\n"):
@@ -110,8 +119,9 @@ def markdown_text(markdown: str) -> list[str]:
         in_note = False
         if not line.strip() or re.match(r"^\{: \.[\w-]+ \}$", line):
             continue
-        line = re.sub(r"^#{1,6} ", "", line).rstrip()
-        out.append(unescape_md(line.removesuffix("  ")))
+        heading = re.match(r"^(#{1,6}) ", line)
+        line = line[heading.end():].rstrip() if heading else line.rstrip()
+        out.append((len(heading.group(1)) if heading else 0, unescape_md(line.removesuffix("  "))))
     return out
 
 

@@ -1,0 +1,208 @@
+"""做法库: every practice (做法) the reports describe, and where each report describes it.
+
+Someone who must write a report wants to see which practices other units used (领导点评,
+公开承诺, 三会一课 …) and how each of them wrote about it, side by side. The vocabulary is
+the curated list in ``rules/practices.yaml`` plus the practices found in the reports
+themselves: a term the reports present as a practice ("开展“三会一课”", "“第一议题”制度",
+"设立党员先锋岗") in at least two reports from different raw pages, less the words that are
+never practices (campaigns, slogans, plans, holidays). Editors add, rename, merge and hide
+practices in ``raw/curation.yaml``. A report mentions a practice when its text holds the
+name or one of its variants; the passage shown is the sentence that holds it, linked to
+its section of the report with the phrase highlighted.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from markdown.extensions.toc import unique
+
+from . import rules
+from .text import pinyin_slug
+from .write import markdown_lines
+
+PASSAGE_MAX = 200  # characters of a passage
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
+
+
+@dataclass
+class Mention:
+    """Where one report describes a practice."""
+
+    report: str  # the report's slug
+    anchor: str  # id of the section that holds the passage ("" before the first heading)
+    passage: str  # the sentence (or a window of it), at most PASSAGE_MAX characters
+    phrase: str  # the name or variant as the passage holds it
+
+
+@dataclass
+class Practice:
+    name: str
+    slug: str
+    variants: tuple[str, ...] = ()
+    found: bool = False  # found in the reports, not only in the curated list
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def phrases(self) -> tuple[str, ...]:
+        return (self.name, *self.variants)
+
+
+# --- a report's lines, with the section each belongs to -------------------------------
+
+def sectioned_lines(markdown: str, slugify) -> list[tuple[str, str]]:
+    """(section anchor, text) for every line of a report's Markdown page. Anchors are the
+    ids the page's headings get (``slugify`` as the site's toc, made unique as Python-
+    Markdown's toc makes them); lines before the first section heading have "".
+
+    >>> from fanwen.text import pinyin_slug
+    >>> sectioned_lines("# 标题\\n\\n开头。\\n\\n## 一、做法\\n\\n正文。\\n\\n## 一、做法\\n\\n再说。", lambda s, sep: pinyin_slug(s))
+    [('', '标题'), ('', '开头。'), ('yi-zuo-fa', '一、做法'), ('yi-zuo-fa', '正文。'), ('yi-zuo-fa_1', '一、做法'), ('yi-zuo-fa_1', '再说。')]
+    """
+    ids: set[str] = set()
+    anchor, out = "", []
+    for level, text in markdown_lines(markdown):
+        if level:
+            hid = unique(slugify(text, "-"), ids)
+            if level > 1:
+                anchor = hid
+        out.append((anchor, text))
+    return out
+
+
+# --- the vocabulary -------------------------------------------------------------------
+
+def discover(reports: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    """Terms the reports present as practices -> the raw pages that do so, for the terms
+    that at least ``min_pages`` pages present (each report is (raw page, text)).
+
+    >>> sorted(discover([("a.txt", "坚持开展“三会一课”活动，设立党员先锋岗。"),
+    ...                  ("b.html", "落实“三会一课”制度；落实“十四五”规划，设立党员先锋岗。")]).items())
+    [('三会一课', {'a.txt', 'b.html'}), ('党员先锋岗', {'a.txt', 'b.html'})]
+    """
+    cfg = rules.practices()
+    pages: dict[str, set[str]] = defaultdict(set)
+    for page, text in reports:
+        for m in cfg["quoted_re"].finditer(text):
+            pages[m.group(1) or m.group(2)].add(page)
+        for m in cfg["suffix_re"].finditer(text):
+            pages[m.group(1)].add(page)
+    return {t: p for t, p in pages.items() if len(p) >= cfg["discovery"]["min_pages"] and not hidden(t)}
+
+
+def hidden(term: str) -> bool:
+    """Words that are never practices (rules/practices.yaml ``hide``).
+
+    >>> hidden("十四五"), hidden("七一"), hidden("创先争优"), hidden("三会一课")
+    (True, True, True, False)
+    """
+    cfg = rules.practices()
+    return term in cfg["hide_words"] or bool(cfg["hide_re"].search(term))
+
+
+def vocabulary(found: dict[str, set[str]], edits: dict | None = None) -> list[Practice]:
+    """The curated practices, those found in the reports, and the editor's changes
+    (``edits``: add, rename, merge, hide, from raw/curation.yaml) -> the practices."""
+    edits = edits or {}
+    by_name: dict[str, Practice] = {}
+    owner: dict[str, str] = {}  # phrase -> practice name
+    for entry in rules.practices()["practices"]:
+        name = entry["name"]
+        by_name[name] = Practice(name, "", tuple(entry.get("variants", ())))
+        for p in (name, *by_name[name].variants):
+            owner[p] = name
+    for term in sorted(found):
+        if term in owner:
+            by_name[owner[term]].found = True
+        else:
+            by_name[term] = Practice(term, "", (), found=True)
+            owner[term] = term
+    for entry in edits.get("add", []):
+        name = entry["name"]
+        if name not in by_name:
+            by_name[name] = Practice(name, "", ())
+        by_name[name].variants = tuple(dict.fromkeys((*by_name[name].variants, *entry.get("variants", ()))))
+    for old, new in edits.get("rename", {}).items():
+        if old in by_name:
+            p = by_name.pop(old)
+            p.variants = tuple(v for v in dict.fromkeys((*p.variants, old)) if v != new)
+            p.name = new
+            by_name[new] = p
+    for into, merged in edits.get("merge", {}).items():
+        target = by_name.setdefault(into, Practice(into, "", ()))
+        for name in merged:
+            p = by_name.pop(name, None)
+            extra = p.phrases if p else (name,)
+            target.variants = tuple(v for v in dict.fromkeys((*target.variants, *extra)) if v != into)
+            target.found = target.found or bool(p and p.found)
+    for name in edits.get("hide", []):
+        by_name.pop(name, None)
+    practices = [by_name[n] for n in sorted(by_name)]
+    _set_slugs(practices)
+    return practices
+
+
+def _set_slugs(practices: list[Practice]) -> None:
+    """A stable ASCII URL name per practice: its pinyin; practices whose pinyin is the same
+    also carry a tag made from their own name, so that each keeps its URL."""
+    base = {p.name: pinyin_slug(p.name, limit=12) or "zuo-fa" for p in practices}
+    clash = {s for s in base.values() if list(base.values()).count(s) > 1}
+    for p in practices:
+        s = base[p.name]
+        p.slug = f"{s}-{hashlib.sha1(p.name.encode('utf-8')).hexdigest()[:4]}" if s in clash else s
+
+
+# --- where the reports describe them ----------------------------------------------------
+
+def passage(text: str, phrase: str) -> str:
+    """The sentence of ``text`` that holds ``phrase``; a window of PASSAGE_MAX characters
+    around the phrase when the sentence is longer.
+
+    >>> passage("第一句。开展领导点评，效果好。第三句。", "领导点评")
+    '开展领导点评，效果好。'
+    >>> p = passage("很" * 300 + "领导点评" + "好" * 300, "领导点评")
+    >>> len(p), p[0], p[-1], "领导点评" in p
+    (200, '…', '…', True)
+    """
+    at = text.find(phrase)
+    start = 0
+    for part in _SENTENCE_END.split(text):
+        if start <= at < start + len(part):
+            sentence, offset = part.strip(), at - start - (len(part) - len(part.lstrip()))
+            break
+        start += len(part)
+    else:  # pragma: no cover - the phrase is in the text
+        sentence, offset = text, at
+    if len(sentence) <= PASSAGE_MAX:
+        return sentence
+    room = PASSAGE_MAX - 2  # an ellipsis at each end that is cut
+    left = max(0, min(offset - (room - len(phrase)) // 2, len(sentence) - room))
+    return ("…" if left else "") + sentence[left: left + room] + ("…" if left + room < len(sentence) else "")
+
+
+def find_mentions(practices: list[Practice], reports: dict[str, list[tuple[str, str]]]) -> None:
+    """Fill each practice's mentions: every report (slug -> its sectioned lines) whose text
+    holds one of its phrases, with the first line of the text (the title only when no other
+    line) that holds the name (else a variant)."""
+    for slug in sorted(reports):
+        lines = reports[slug]
+        whole = "\n".join(t for _a, t in lines)
+        for p in practices:
+            held = [ph for ph in p.phrases if ph in whole]
+            if not held:
+                continue
+            phrase = held[0]
+            anchor, line = next((a, t) for a, t in [*lines[1:], *lines[:1]] if phrase in t)
+            p.mentions.append(Mention(slug, anchor, passage(line, phrase), phrase))
+
+
+def report_practices(practices: list[Practice]) -> dict[str, list[Practice]]:
+    """slug of a report -> the practices it mentions, most used first."""
+    out: dict[str, list[Practice]] = defaultdict(list)
+    for p in sorted(practices, key=lambda p: (-len(p.mentions), p.slug)):
+        for m in p.mentions:
+            out[m.report].append(p)
+    return out

@@ -1,0 +1,190 @@
+"""做法库 (issue 11): the practice vocabulary, one page per practice listing every report that
+mentions it with the passage, reached from the home page; the truth from the generated pages."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse, parse_qs
+
+import pytest
+from bs4 import BeautifulSoup
+
+from fanwen import practices, site
+from fanwen.practices import Mention, Practice
+from fanwen.write import markdown_text
+
+NAMED = ["领导点评", "公开承诺", "三会一课", "民主生活会", "五个好", "党员先锋岗"]
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def report_texts(seeds_out) -> dict[str, str]:
+    """report slug -> its text as the generated Markdown page holds it."""
+    cat = json.loads((seeds_out / "catalogue.json").read_text(encoding="utf-8"))
+    return {r["slug"]: "\n".join(markdown_text((seeds_out / r["path"]).read_text(encoding="utf-8")))
+            for r in cat["reports"]}
+
+
+def practice_pages(site_dir: Path) -> dict[str, list[Path]]:
+    """practice name -> the built pages of that practice (its first page, then 2/, 3/ …)."""
+    out = {}
+    for first in sorted((site_dir / "practices").glob("*/index.html")):
+        name = soup(first).select_one("article h1").get_text().rstrip("¶").strip()
+        pages = [first, *sorted(first.parent.glob("[0-9]*/index.html"), key=lambda p: int(p.parent.name))]
+        out[name] = pages
+    return out
+
+
+def listed(pages: list[Path]) -> dict[str, tuple[str, str]]:
+    """report slug -> (the marked phrase, the passage) for every report a practice's pages list."""
+    out = {}
+    for page in pages:
+        for li in soup(page).select("article li"):
+            link = li.find("a")
+            slug = urlparse(link["href"]).path.rstrip("/").rsplit("/", 1)[-1]
+            mark = li.find("mark")
+            out[slug] = (mark.get_text() if mark else "", li.get_text())
+    return out
+
+
+def test_every_practice_page_lists_every_report_that_mentions_it(seeds_site, report_texts) -> None:
+    pages = practice_pages(seeds_site)
+    assert len(pages) >= 15 and set(NAMED) <= set(pages)
+    vocab = {p.name: p for p in practices.vocabulary({})}
+    for name, ps in pages.items():
+        variants = vocab[name].variants if name in vocab else ()
+        got = listed(ps)
+        truth = {slug for slug, text in report_texts.items() if name in text}
+        any_phrase = {slug for slug, text in report_texts.items() if any(v in text for v in (name, *variants))}
+        assert truth <= set(got) <= any_phrase, name
+        for slug, (phrase, text) in got.items():
+            assert phrase in (name, *variants) and phrase in text, (name, slug)
+            assert phrase in report_texts[slug]
+            passage = text.split("\n", 1)[-1] if "\n" in text else text
+            assert len(passage.strip()) <= practices.PASSAGE_MAX + 80  # the title line is above it
+    for name in NAMED:
+        assert any(name in t for t in report_texts.values())
+
+
+def test_index_lists_every_practice_by_frequency_and_pinyin(seeds_site) -> None:
+    index = soup(seeds_site / "practices" / "index.html")
+    pages = practice_pages(seeds_site)
+    rows = index.select("article table tbody tr")
+    names = [r.find("a").get_text() for r in rows]
+    counts = [int(r.find_all("td")[1].get_text()) for r in rows]
+    assert sorted(names) == sorted(pages) and counts == sorted(counts, reverse=True)
+    for name, count in zip(names, counts):
+        assert count == len(listed(pages[name])), name
+    by_pinyin = [a.get_text() for a in index.select("article p a")]
+    assert sorted(by_pinyin) == sorted(names)
+
+
+def test_report_pages_list_their_practices(seeds_site, report_texts) -> None:
+    pages = practice_pages(seeds_site)
+    for slug, text in report_texts.items():
+        card = soup(seeds_site / "reports" / slug / "index.html").select_one(".fanwen-card")
+        shown = {a.get_text() for a in card.find_all("a") if "/practices/" in a["href"]}
+        assert shown == {name for name, ps in pages.items() if slug in listed(ps)}, slug
+
+
+def test_home_shows_most_used_practices(seeds_site) -> None:
+    home = soup(seeds_site / "index.html")
+    links = [a for a in home.select("article a") if "做法" in a.get_text()]
+    assert links and links[0]["href"].startswith("practices/")
+    top = [a.get_text() for a in home.select("article a.md-button") if "practices/" in a["href"]]
+    assert len(top) >= 10 and top[0].startswith("公开承诺")
+
+
+def fake(n_reports: int, units: list[str]) -> site.SiteData:
+    reports = [{"slug": f"r{i:03d}", "path": f"r{i:03d}.md", "title": f"报告{i}", "org": "", "genre": "工作汇报",
+                "date": f"2011-01-{i % 28 + 1:02d}", "unit_type": units[i % len(units)]} for i in range(n_reports)]
+    data = site.SiteData(reports=reports, by_slug={r["slug"]: r for r in reports})
+    p = Practice("领导点评", "ling-dao-dian-ping", ("点评活动",))
+    p.mentions = [Mention(r["slug"], "yi-zuo-fa" if i % 2 else "", "开展领导点评，效果好。", "领导点评")
+                  for i, r in enumerate(reports)]
+    data.practices = [p]
+    return data
+
+
+def test_a_practice_in_many_reports_is_paginated() -> None:
+    data = fake(120, ["党政机关", "国有企业", "学校"])
+    pages = site.practice_pages(data)
+    assert sorted(pages) == ["practices/index.md", "practices/ling-dao-dian-ping/2.md",
+                             "practices/ling-dao-dian-ping/3.md", "practices/ling-dao-dian-ping/index.md"]
+    items = [ln for k, md in pages.items() if k != "practices/index.md" for ln in md.split("\n") if ln.startswith("- [")]
+    assert len(items) == 120 and len(set(items)) == 120
+    first = pages["practices/ling-dao-dian-ping/index.md"]
+    assert "第 1–50 篇（第 1 页，共 3 页）" in first and "[下一页](2.md)" in first
+    # groups in the vocabulary's order; a group that starts on a later page is linked there
+    assert first.index("## 党政机关（40篇）") < first.index("## 学校（40篇）") and "## 国有企业" not in first
+    assert "[国有企业（40）](2.md#" in first and "[学校（40）](#" in first
+    assert "?h=%E9%A2%86%E5%AF%BC%E7%82%B9%E8%AF%84#yi-zuo-fa" in first
+
+
+def test_vocabulary_edits_add_rename_merge_hide() -> None:
+    found = {"一线工作法": {"a", "b"}, "红色代办": {"a", "c"}}
+    names = {p.name for p in practices.vocabulary(found)}
+    assert {"领导点评", "一线工作法", "红色代办"} <= names
+    edited = practices.vocabulary(found, {
+        "add": [{"name": "微党课", "variants": ["微型党课"]}],
+        "rename": {"一线工作法": "一线工作法（工作方法）"},
+        "merge": {"公开承诺": ["红色代办"]},
+        "hide": ["领导点评"]})
+    by = {p.name: p for p in edited}
+    assert "领导点评" not in by and "红色代办" not in by and "一线工作法" not in by
+    assert by["微党课"].variants == ("微型党课",)
+    assert "一线工作法" in by["一线工作法（工作方法）"].variants
+    assert "红色代办" in by["公开承诺"].variants
+    assert len({p.slug for p in edited}) == len(edited) and all(re.fullmatch(r"[a-z0-9-]+", p.slug) for p in edited)
+
+
+def test_discovery_needs_two_pages_and_skips_what_is_never_a_practice() -> None:
+    found = practices.discover([("a.txt", "实行“一岗双责”，落实“十四五”规划，开展“七一”活动，推行“红色代办”。"),
+                                ("a.txt", "推行“红色代办”制度。"),
+                                ("b.txt", "实行“一岗双责”，落实“十四五”规划，开展“七一”活动。")])
+    assert set(found) == {"一岗双责"}
+
+
+@pytest.mark.browser
+def test_reader_reaches_practices_from_home_and_lands_on_the_passage(browser, site_url, seeds_site) -> None:
+    page = browser.new_page()
+    page.goto(site_url)
+    page.locator("article a", has_text="做法").first.click()
+    page.wait_for_url("**/practices/")
+    hrefs = page.eval_on_selector_all("article table a", "els => els.map(e => e.href)")
+    assert len(hrefs) >= 15
+    for href in hrefs:
+        response = page.goto(href)
+        assert response.status == 200 and page.locator("article li").count() >= 1, href
+    page.goto(urljoin(site_url, "practices/ling-dao-dian-ping/"))
+    items = page.locator("article li a")
+    for i in range(items.count()):
+        link = items.nth(i)
+        href = link.get_attribute("href")
+        if "#" not in href:
+            continue
+        anchor = href.split("#", 1)[1]
+        phrase = parse_qs(urlparse(href).query)["h"][0]
+        link.click()
+        page.wait_for_load_state("load")
+        assert unquote(urlparse(page.url).fragment) == anchor
+        heading = page.locator(f"[id='{anchor}']")
+        assert heading.count() == 1
+        # the phrase is marked in the section the link leads to
+        in_section = page.evaluate(
+            """([id, phrase]) => {
+                 const h = document.getElementById(id), level = +h.tagName[1];
+                 for (let el = h.nextElementSibling; el; el = el.nextElementSibling) {
+                   if (/^H[1-6]$/.test(el.tagName) && +el.tagName[1] <= level) break;
+                   if ([...el.querySelectorAll('mark.fanwen-hit')].some(m => m.textContent === phrase)) return true;
+                 }
+                 return false; }""", [anchor, phrase])
+        assert in_section, (href, phrase)
+        break
+    else:
+        pytest.fail("no passage link with a section anchor on the 领导点评 page")
+    page.close()
