@@ -21,7 +21,7 @@ from fanwen.related import related_reports  # noqa: E402
 from fanwen.search_index import build_index  # noqa: E402
 from fanwen.site import (  # noqa: E402
     REPORTS_DIR, SiteData, decorate_report, fill_placeholders, fix_404, generated_pages, home_blocks, log, toc_slugify,
-    word_href,
+    practices_map, word_href,
 )
 
 # One build's data, made afresh by on_config at the start of every build.
@@ -66,6 +66,8 @@ def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
     if src == "index.md":
         return fill_placeholders(markdown, home_blocks(data))
+    if src == "search.md":
+        return fill_placeholders(markdown, {"practices-map": practices_map(data)})
     slug = page.meta.get("slug")
     if src.startswith(f"{REPORTS_DIR}/") and slug in data.by_slug:
         return decorate_report(markdown, data.by_slug[slug], data, word_href(slug, config.use_directory_urls))

@@ -325,6 +325,10 @@ redact: [李仁斌]
     ("reports:\n  'x.txt#1':\n    colour: red\n", "colour"),
     ("reports:\n  'x.txt':\n    title: t\n", "file#part"),
     ("reports:\n  'x.txt#1':\n    date: 2011/2/14\n", "date"),
+    ("practices:\n  hide: 四个一\n", "hide"),
+    ("practices:\n  add: [微党课]\n", "add"),
+    ("practices:\n  rename: {领导点评: [点评]}\n", "rename"),
+    ("practices:\n  split: {}\n", "split"),
 ])
 def test_bad_curation_is_one_clear_error(raw, tmp_path, content, needle) -> None:
     (raw / "curation.yaml").write_text(content, encoding="utf-8")

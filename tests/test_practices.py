@@ -149,6 +149,34 @@ def test_discovery_needs_two_pages_and_skips_what_is_never_a_practice() -> None:
     assert set(found) == {"一岗双责"}
 
 
+def test_editors_change_the_vocabulary_in_curation_yaml(tmp_path) -> None:
+    """raw/curation.yaml practices: add, rename, merge, hide reach the built site."""
+    import shutil
+
+    import yaml
+
+    from conftest import SEEDS, build_site, run_clean
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    shutil.copytree(SEEDS, raw)
+    (raw / "curation.yaml").write_text(yaml.safe_dump({"practices": {
+        "add": [{"name": "点评活动", "variants": ["现场点评"]}],
+        "rename": {"领导点评": "领导点评制度"},
+        "merge": {"民主生活会": ["组织生活会"]},
+        "hide": ["五个好"]}}, allow_unicode=True), encoding="utf-8")
+    assert run_clean(raw, out) == 0
+    site_dir = build_site(out, tmp_path / "site")
+    pages = practice_pages(site_dir)
+    assert "五个好" not in pages and "组织生活会" not in pages and "领导点评" not in pages
+    assert {"点评活动", "领导点评制度", "民主生活会"} <= set(pages)
+    texts = {slug: t for slug, t in
+             ((r["slug"], "\n".join(markdown_text((out / r["path"]).read_text(encoding="utf-8"))))
+              for r in json.loads((out / "catalogue.json").read_text(encoding="utf-8"))["reports"])}
+    for name, phrases in [("领导点评制度", ("领导点评制度", "领导点评")), ("民主生活会", ("民主生活会", "组织生活会")),
+                          ("点评活动", ("点评活动", "现场点评"))]:
+        assert set(listed(pages[name])) == {s for s, t in texts.items() if any(p in t for p in phrases)}, name
+
+
 @pytest.mark.browser
 def test_reader_reaches_practices_from_home_and_lands_on_the_passage(browser, site_url, seeds_site) -> None:
     page = browser.new_page()
@@ -187,4 +215,31 @@ def test_reader_reaches_practices_from_home_and_lands_on_the_passage(browser, si
         break
     else:
         pytest.fail("no passage link with a section anchor on the 领导点评 page")
+    page.close()
+
+
+def test_practices_map_cannot_end_its_script_block() -> None:
+    data = fake(3, ["党政机关"])
+    data.practices[0].variants = ("</script><script>window.__pwned=1</script>",)
+    block = site.practices_map(data)
+    assert block.count("</script>") == 1 and block.endswith("</script>")
+    inner = json.loads(block[block.index(">") + 1: -len("</script>")])
+    assert inner["</script><script>window.__pwned=1</script>"] == ["领导点评", "ling-dao-dian-ping", 3]
+
+
+@pytest.mark.browser
+def test_search_for_a_practice_links_its_page(browser, site_url) -> None:
+    from urllib.parse import quote
+
+    page = browser.new_page()
+    page.goto(f"{site_url}search/?q={quote('领导点评')}")
+    link = page.locator(".fanwen-practice a")
+    link.wait_for()
+    assert page.locator(".fanwen-practice").is_visible()
+    link.click()
+    page.wait_for_url("**/practices/ling-dao-dian-ping/")
+    assert page.locator("article h1").inner_text().startswith("领导点评")
+    page.goto(f"{site_url}search/?q={quote('蒲公英')}")
+    page.wait_for_function("/篇|没有/.test(document.querySelector('.fanwen-status').textContent)")
+    assert page.locator(".fanwen-practice").is_hidden()
     page.close()

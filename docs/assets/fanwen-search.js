@@ -215,6 +215,16 @@
   var more = root.querySelector(".fanwen-more");
   form.q.value = q;
 
+  /* A query that names a practice of the 做法库 (or one of its variants): a link to its page. */
+  var practices = document.getElementById("fanwen-practices");
+  var practice = q && practices ? JSON.parse(practices.textContent)[q] : null;
+  if (practice) {
+    var box = root.querySelector(".fanwen-practice");
+    box.appendChild(document.createTextNode("“" + practice[0] + "”是做法库里的一个做法："));
+    box.appendChild(el("a", { href: "../practices/" + practice[1] + "/", text: "看 " + practice[2] + " 篇范文怎样写它（按单位类型分组，每篇摘出那句话）" }));
+    box.hidden = false;
+  }
+
   function say(text) { status.textContent = text; }
 
   function facetValue(key, doc) {

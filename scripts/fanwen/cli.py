@@ -193,7 +193,8 @@ def main(argv: list[str] | None = None) -> int:
             apply_curation(rep, curation)
     registry.assign(pages)
     stats = write_output(args.out, pages, rules.rules_version(),
-                         links={"redirects": registry.redirects(), "gone": registry.gone()})
+                         links={"redirects": registry.redirects(), "gone": registry.gone(),
+                                "practices": curation.practices})
     try:
         registry.save(registry_path)
     except OSError as e:

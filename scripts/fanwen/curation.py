@@ -38,6 +38,11 @@ EXAMPLE = """\
 #     redact: [某某某]                             # phrases replaced by ××
 #     note: 本文做法可供基层党支部参考。            # 编者按, shown above the text
 # redact: [李仁斌]                                 # phrases redacted in every report
+# practices:                                       # the 做法库's vocabulary (按做法浏览)
+#   add: [{name: 微党课, variants: [微型党课]}]      # a practice the lists miss
+#   rename: {一线工作法: 一线工作法（工作方法）}       # shown under another name
+#   merge: {公开承诺: [承诺践诺]}                    # one practice, written several ways
+#   hide: [四个一]                                  # not a practice
 reports: {}
 redact: []
 """
@@ -51,6 +56,7 @@ class CurationError(Exception):
 class Curation:
     reports: dict[str, dict] = field(default_factory=dict)
     redact: tuple[str, ...] = ()
+    practices: dict = field(default_factory=dict)  # add, rename, merge, hide (practices.vocabulary)
 
     def keys_unused(self, used: set[str]) -> list[str]:
         return sorted(set(self.reports) - used)
@@ -67,9 +73,9 @@ def load_curation(raw_dir: Path) -> Curation:
         raise CurationError(f"{path}: not valid YAML ({str(e).splitlines()[0]})") from None
     if not isinstance(data, dict):
         raise CurationError(f"{path}: expected a mapping with 'reports' and 'redact'")
-    unknown = set(data) - {"reports", "redact"}
+    unknown = set(data) - {"reports", "redact", "practices"}
     if unknown:
-        raise CurationError(f"{path}: unknown key {sorted(unknown)[0]!r} (use 'reports' and 'redact')")
+        raise CurationError(f"{path}: unknown key {sorted(unknown)[0]!r} (use 'reports', 'redact' and 'practices')")
     reports = data.get("reports") or {}
     if not isinstance(reports, dict):
         raise CurationError(f"{path}: 'reports' must map \"file#part\" to edits")
@@ -104,7 +110,53 @@ def load_curation(raw_dir: Path) -> Curation:
     redact = data.get("redact") or []
     if not isinstance(redact, list) or not all(isinstance(x, str) and x for x in redact):
         raise CurationError(f"{path}: 'redact' must be a list of phrases")
-    return Curation(checked, tuple(redact))
+    return Curation(checked, tuple(redact), _practice_edits(path, data.get("practices") or {}))
+
+
+def _words(v) -> bool:
+    return isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v)
+
+
+def _practice_edits(path: Path, edits) -> dict:
+    """The editor's changes to the 做法库 vocabulary, checked.
+
+    >>> _practice_edits(Path("raw/curation.yaml"), {"hide": ["四个一"], "merge": {"公开承诺": ["承诺践诺"]}})
+    {'merge': {'公开承诺': ['承诺践诺']}, 'hide': ['四个一']}
+    >>> _practice_edits(Path("raw/curation.yaml"), {"hide": "四个一"})
+    Traceback (most recent call last):
+    ...
+    fanwen.curation.CurationError: raw/curation.yaml: practices: hide must be a list of practice names
+    """
+    where = f"{path}: practices"
+    if not isinstance(edits, dict):
+        raise CurationError(f"{where}: expected a mapping of add, rename, merge, hide")
+    unknown = set(edits) - {"add", "rename", "merge", "hide"}
+    if unknown:
+        raise CurationError(f"{where}: unknown key {sorted(unknown)[0]!r} (use add, rename, merge, hide)")
+    out: dict = {}
+    if "add" in edits:
+        add = edits["add"]
+        if not isinstance(add, list) or not all(
+                isinstance(a, dict) and isinstance(a.get("name"), str) and a["name"].strip()
+                and set(a) <= {"name", "variants"} and _words(a.get("variants", [])) for a in add):
+            raise CurationError(f"{where}: add must be a list of {{name: …, variants: [...]}}")
+        out["add"] = [{"name": a["name"].strip(), "variants": [v.strip() for v in a.get("variants", [])]} for a in add]
+    if "rename" in edits:
+        ren = edits["rename"]
+        if not isinstance(ren, dict) or not all(isinstance(k, str) and isinstance(v, str) and v.strip()
+                                                for k, v in ren.items()):
+            raise CurationError(f"{where}: rename must map an old name to a new name")
+        out["rename"] = {k: v.strip() for k, v in ren.items()}
+    if "merge" in edits:
+        merge = edits["merge"]
+        if not isinstance(merge, dict) or not all(isinstance(k, str) and _words(v) for k, v in merge.items()):
+            raise CurationError(f"{where}: merge must map a practice to the list of names merged into it")
+        out["merge"] = {k: list(v) for k, v in merge.items()}
+    if "hide" in edits:
+        if not _words(edits["hide"]):
+            raise CurationError(f"{where}: hide must be a list of practice names")
+        out["hide"] = list(edits["hide"])
+    return out
 
 
 def redact_text(text: str, phrases: list[str] | tuple[str, ...]) -> tuple[str, int]:

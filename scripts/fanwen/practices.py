@@ -79,9 +79,10 @@ def discover(reports: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
     """Terms the reports present as practices -> the raw pages that do so, for the terms
     that at least ``min_pages`` pages present (each report is (raw page, text)).
 
-    >>> sorted(discover([("a.txt", "坚持开展“三会一课”活动，设立党员先锋岗。"),
-    ...                  ("b.html", "落实“三会一课”制度；落实“十四五”规划，设立党员先锋岗。")]).items())
-    [('三会一课', {'a.txt', 'b.html'}), ('党员先锋岗', {'a.txt', 'b.html'})]
+    >>> found = discover([("a.txt", "坚持开展“三会一课”活动，设立党员先锋岗。"),
+    ...                   ("b.html", "落实“三会一课”制度；落实“十四五”规划，设立党员先锋岗。")])
+    >>> [(term, sorted(pages)) for term, pages in sorted(found.items())]
+    [('三会一课', ['a.txt', 'b.html']), ('党员先锋岗', ['a.txt', 'b.html'])]
     """
     cfg = rules.practices()
     pages: dict[str, set[str]] = defaultdict(set)

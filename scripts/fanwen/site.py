@@ -300,6 +300,17 @@ def practice_index(data: SiteData) -> str:
             "## 按篇数\n\n" + "\n".join(rows) + "\n\n## 按拼音\n\n" + "\n\n".join(alpha) + "\n")
 
 
+def practices_map(data: SiteData) -> str:
+    """For the search page: every name and variant of a practice -> [name, URL name, reports],
+    as a JSON block the search script reads (``<`` escaped: the block cannot end early)."""
+    phrases: dict[str, list] = {}
+    for p in sorted(data.practices, key=lambda p: (-len(p.mentions), p.slug)):
+        for ph in p.phrases:
+            phrases.setdefault(ph, [p.name, p.slug, len(p.mentions)])
+    body = json.dumps(phrases, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e")
+    return f'<script type="application/json" id="fanwen-practices">{body}</script>'
+
+
 def yaml_title(text: str) -> str:
     from .write import yaml_scalar
 

@@ -357,6 +357,8 @@ def write_output(out_dir: Path, pages: list[Page], rules_version: str, links: di
                  "pages": [{"source": p.source, "encoding": p.encoding, "reports": len(p.reports),
                             "announced": p.announced, "flags": sorted(p.flags), "warnings": p.warnings}
                            for p in pages]}
+    if (links or {}).get("practices"):  # the editor's practice changes, for the site's 做法库
+        catalogue["practices"] = links["practices"]
     extra = {
         CATALOGUE: json_lines(catalogue, 2),
         REMOVAL_LOG: json_lines({p.source: log_entry(p) for p in pages}, 1),
