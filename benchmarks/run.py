@@ -171,6 +171,14 @@ def measure_browser(site: Path, material: bool = False) -> dict:
         page.wait_for_load_state("networkidle")
         out["report_page"] = sizes(seen)
         out["report_page_search_requests"] = sum("search" in u for u in seen)
+        if not material and (site / "practices").exists():
+            # the heaviest page of the 做法库 (a practice's page of 50 reports, or the index)
+            heaviest = max((site / "practices").rglob("index.html"), key=lambda p: p.stat().st_size)
+            seen.clear()
+            page.goto(base + heaviest.parent.relative_to(site).as_posix() + "/")
+            page.wait_for_load_state("networkidle")
+            out["practice_page"] = sizes(seen)
+            out["practice_pages"] = sum(1 for _ in (site / "practices").rglob("index.html"))
         if material:
             out["material_index_bytes"] = (site / "search" / "search_index.json").stat().st_size
             browser.close()
@@ -280,6 +288,9 @@ def table(results: list[dict]) -> str:
         f"{r['index_bytes'][2]:,}")
     row("report page, first visit (raw / gzip)", lambda r: f"{kb(r['browser']['report_page'][0])} / {kb(r['browser']['report_page'][1])}")
     row("search requests from a report page", lambda r: str(r["browser"]["report_page_search_requests"]))
+    row("做法库: pages; heaviest page, first visit (raw / gzip)", lambda r: "{:,}; {} / {}".format(
+        r["browser"].get("practice_pages", 0), kb(r["browser"].get("practice_page", (0, 0))[0]),
+        kb(r["browser"].get("practice_page", (0, 0))[1])))
     for i, q in enumerate(QUERIES):
         row(f"“{q}”: matching reports (≈ while unchecked)", lambda r, i=i: str(r["browser"]["queries"][i]["hits"]))
         row(f"“{q}”: first query bytes (raw / gzip)",

@@ -21,7 +21,7 @@ from fanwen.related import related_reports  # noqa: E402
 from fanwen.search_index import build_index  # noqa: E402
 from fanwen.site import (  # noqa: E402
     REPORTS_DIR, SiteData, decorate_report, fill_placeholders, fix_404, generated_pages, home_blocks, log, toc_slugify,
-    practices_map, word_href,
+    PRACTICE_DIR, fill_section_links, practices_map, word_href,
 )
 
 # One build's data, made afresh by on_config at the start of every build.
@@ -35,7 +35,7 @@ def on_config(config):
     texts, sectioned = {}, {}
     for r in data.reports:
         path = docs / REPORTS_DIR / r["path"]
-        sectioned[r["slug"]] = sectioned_lines(path.read_text(encoding="utf-8"), toc_slugify) if path.exists() else []
+        sectioned[r["slug"]] = sectioned_lines(path.read_text(encoding="utf-8")) if path.exists() else []
         texts[r["slug"]] = [t for _a, t in sectioned[r["slug"]]]
     data.related = related_reports(data.reports, texts)
     # 做法库: the vocabulary, and where each report describes each practice
@@ -45,7 +45,7 @@ def on_config(config):
     data.practices = [p for p in vocab if p.mentions]
     data.report_practices = practices.report_practices(data.practices)
     _build.clear()
-    _build.update(data=data, texts=texts)
+    _build.update(data=data, texts=texts, section_ids={})
     return config
 
 
@@ -74,8 +74,20 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def on_page_content(html, page, config, files):
+    slug = page.meta.get("slug")
+    if page.file.src_uri.startswith(f"{REPORTS_DIR}/") and slug in _build["data"].by_slug:
+        _build["section_ids"][slug] = practices.section_ids(page.toc)  # for the practice pages' links
+    return html
+
+
 def on_post_build(config):
     data: SiteData = _build["data"]
+    for path in sorted((Path(config.site_dir) / PRACTICE_DIR).glob("**/index.html")):
+        html_text = path.read_text(encoding="utf-8")
+        filled = fill_section_links(html_text, _build["section_ids"])
+        if filled != html_text:
+            path.write_text(filled, encoding="utf-8")
     not_found = Path(config.site_dir) / "404.html"
     if not_found.exists():
         not_found.write_text(fix_404(not_found.read_text(encoding="utf-8")), encoding="utf-8")

@@ -70,6 +70,31 @@ def test_every_practice_page_lists_every_report_that_mentions_it(seeds_site, rep
         assert any(name in t for t in report_texts.values())
 
 
+def test_every_passage_link_opens_an_existing_section(seeds_site) -> None:
+    """Each link's anchor is an id of a heading on the report page, and the section it opens
+    holds the phrase (the ids come from the built report pages, not from a second slugger)."""
+    checked = 0
+    for ps in practice_pages(seeds_site).values():
+        for page in ps:
+            for a in soup(page).select("article li a"):
+                url = urlparse(a["href"])
+                assert "fanwen-section" not in a["href"], a["href"]
+                phrase = parse_qs(url.query)["h"][0]
+                report = soup((page.parent / url.path / "index.html").resolve())
+                if not url.fragment:
+                    continue
+                heading = report.find(id=url.fragment)
+                assert heading is not None and heading.name in ("h2", "h3", "h4", "h5"), a["href"]
+                level, text = int(heading.name[1]), []
+                for el in heading.find_next_siblings():
+                    if re.fullmatch(r"h[1-6]", el.name or "") and int(el.name[1]) <= level:
+                        break
+                    text.append(el.get_text())
+                assert phrase in heading.get_text() + "".join(text), a["href"]
+                checked += 1
+    assert checked >= 20
+
+
 def test_index_lists_every_practice_by_frequency_and_pinyin(seeds_site) -> None:
     index = soup(seeds_site / "practices" / "index.html")
     pages = practice_pages(seeds_site)
@@ -104,7 +129,7 @@ def fake(n_reports: int, units: list[str]) -> site.SiteData:
                 "date": f"2011-01-{i % 28 + 1:02d}", "unit_type": units[i % len(units)]} for i in range(n_reports)]
     data = site.SiteData(reports=reports, by_slug={r["slug"]: r for r in reports})
     p = Practice("领导点评", "ling-dao-dian-ping", ("点评活动",))
-    p.mentions = [Mention(r["slug"], "yi-zuo-fa" if i % 2 else "", "开展领导点评，效果好。", "领导点评")
+    p.mentions = [Mention(r["slug"], 1 if i % 2 else -1, "开展领导点评，效果好。", "领导点评")
                   for i, r in enumerate(reports)]
     data.practices = [p]
     return data
@@ -115,14 +140,16 @@ def test_a_practice_in_many_reports_is_paginated() -> None:
     pages = site.practice_pages(data)
     assert sorted(pages) == ["practices/index.md", "practices/ling-dao-dian-ping/2.md",
                              "practices/ling-dao-dian-ping/3.md", "practices/ling-dao-dian-ping/index.md"]
-    items = [ln for k, md in pages.items() if k != "practices/index.md" for ln in md.split("\n") if ln.startswith("- [")]
+    items = [ln for k, md in pages.items() if k != "practices/index.md" for ln in md.split("\n") if ln.startswith("<li>")]
     assert len(items) == 120 and len(set(items)) == 120
     first = pages["practices/ling-dao-dian-ping/index.md"]
     assert "第 1–50 篇（第 1 页，共 3 页）" in first and "[下一页](2.md)" in first
     # groups in the vocabulary's order; a group that starts on a later page is linked there
     assert first.index("## 党政机关（40篇）") < first.index("## 学校（40篇）") and "## 国有企业" not in first
     assert "[国有企业（40）](2.md#" in first and "[学校（40）](#" in first
-    assert "?h=%E9%A2%86%E5%AF%BC%E7%82%B9%E8%AF%84#yi-zuo-fa" in first
+    # the section's id is filled in once MkDocs has made the report's heading ids
+    assert '/r003/?h=%E9%A2%86%E5%AF%BC%E7%82%B9%E8%AF%84#fanwen-section:r003:1"' in first
+    assert '/r000/?h=%E9%A2%86%E5%AF%BC%E7%82%B9%E8%AF%84"' in first
 
 
 def test_vocabulary_edits_add_rename_merge_hide() -> None:

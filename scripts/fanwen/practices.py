@@ -18,8 +18,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from markdown.extensions.toc import unique
-
 from . import rules
 from .text import pinyin_slug
 from .write import markdown_lines
@@ -33,7 +31,7 @@ class Mention:
     """Where one report describes a practice."""
 
     report: str  # the report's slug
-    anchor: str  # id of the section that holds the passage ("" before the first heading)
+    section: int  # position of the heading whose section holds the passage (-1: before the first)
     passage: str  # the sentence (or a window of it), at most PASSAGE_MAX characters
     phrase: str  # the name or variant as the passage holds it
 
@@ -53,23 +51,31 @@ class Practice:
 
 # --- a report's lines, with the section each belongs to -------------------------------
 
-def sectioned_lines(markdown: str, slugify) -> list[tuple[str, str]]:
-    """(section anchor, text) for every line of a report's Markdown page. Anchors are the
-    ids the page's headings get (``slugify`` as the site's toc, made unique as Python-
-    Markdown's toc makes them); lines before the first section heading have "".
+def sectioned_lines(markdown: str) -> list[tuple[int, str]]:
+    """(section, text) for every line of a report's Markdown page: the section is the
+    position of its heading among the page's headings (the title is 0), or -1 for the lines
+    before the first section heading. The site turns it into the heading's id once MkDocs
+    has made the ids (``section_ids``), so the link is the page's own anchor.
 
-    >>> from fanwen.text import pinyin_slug
-    >>> sectioned_lines("# 标题\\n\\n开头。\\n\\n## 一、做法\\n\\n正文。\\n\\n## 一、做法\\n\\n再说。", lambda s, sep: pinyin_slug(s))
-    [('', '标题'), ('', '开头。'), ('yi-zuo-fa', '一、做法'), ('yi-zuo-fa', '正文。'), ('yi-zuo-fa_1', '一、做法'), ('yi-zuo-fa_1', '再说。')]
+    >>> sectioned_lines("# 标题\\n\\n开头。\\n\\n## 一、做法\\n\\n正文。\\n\\n### （一）细节\\n\\n再说。")
+    [(-1, '标题'), (-1, '开头。'), (1, '一、做法'), (1, '正文。'), (2, '（一）细节'), (2, '再说。')]
     """
-    ids: set[str] = set()
-    anchor, out = "", []
+    headings, section, out = 0, -1, []
     for level, text in markdown_lines(markdown):
         if level:
-            hid = unique(slugify(text, "-"), ids)
             if level > 1:
-                anchor = hid
-        out.append((anchor, text))
+                section = headings
+            headings += 1
+        out.append((section, text))
+    return out
+
+
+def section_ids(toc) -> list[str]:
+    """The ids of a rendered page's headings in page order (MkDocs' ``page.toc``)."""
+    out: list[str] = []
+    for item in toc:
+        out.append(item.id)
+        out.extend(section_ids(item.children))
     return out
 
 
@@ -184,7 +190,7 @@ def passage(text: str, phrase: str) -> str:
     return ("…" if left else "") + sentence[left: left + room] + ("…" if left + room < len(sentence) else "")
 
 
-def find_mentions(practices: list[Practice], reports: dict[str, list[tuple[str, str]]]) -> None:
+def find_mentions(practices: list[Practice], reports: dict[str, list[tuple[int, str]]]) -> None:
     """Fill each practice's mentions: every report (slug -> its sectioned lines) whose text
     holds one of its phrases, with the first line of the text (the title only when no other
     line) that holds the name (else a variant)."""
@@ -196,8 +202,8 @@ def find_mentions(practices: list[Practice], reports: dict[str, list[tuple[str, 
             if not held:
                 continue
             phrase = held[0]
-            anchor, line = next((a, t) for a, t in [*lines[1:], *lines[:1]] if phrase in t)
-            p.mentions.append(Mention(slug, anchor, passage(line, phrase), phrase))
+            section, line = next((a, t) for a, t in [*lines[1:], *lines[:1]] if phrase in t)
+            p.mentions.append(Mention(slug, section, passage(line, phrase), phrase))
 
 
 def report_practices(practices: list[Practice]) -> dict[str, list[Practice]]:

@@ -210,14 +210,31 @@ def _by_unit(p, data: SiteData) -> list:
 
 
 def _marked(text: str, phrase: str) -> str:
-    """The passage as Markdown, every occurrence of the phrase marked.
+    """The passage as HTML, every occurrence of the phrase marked.
 
     >>> _marked("开展<领导点评>，领导点评好", "领导点评")
-    '开展&lt;<mark>领导点评</mark>\\\\>，<mark>领导点评</mark>好'
+    '开展&lt;<mark>领导点评</mark>&gt;，<mark>领导点评</mark>好'
     """
-    from .write import escape_md
+    return f"<mark>{_html(phrase)}</mark>".join(_html(part) for part in text.split(phrase))
 
-    return f"<mark>{escape_md(phrase)}</mark>".join(escape_md(part) for part in text.split(phrase))
+
+# A link's anchor before MkDocs has made the report's heading ids: "#" + SECTION_MARK +
+# "slug:n" stands for the id of the report's n-th heading, filled in after the build.
+SECTION_MARK = "fanwen-section:"
+_SECTION_LINK = re.compile(r"#" + SECTION_MARK + r"([a-z0-9-]+):(\d+)\"")
+
+
+def fill_section_links(html: str, ids: dict[str, list[str]]) -> str:
+    """Put each report's own heading ids into the practice page's links.
+
+    >>> fill_section_links('<a href="../r/?h=x#fanwen-section:r:2">', {"r": ["t", "yi", "er"]})
+    '<a href="../r/?h=x#er">'
+    """
+    def real(m: re.Match) -> str:
+        known = ids.get(m.group(1), [])
+        n = int(m.group(2))
+        return (f"#{known[n]}" if n < len(known) else "") + '"'
+    return _SECTION_LINK.sub(real, html)
 
 
 def practice_pages(data: SiteData) -> dict[str, str]:
@@ -257,15 +274,23 @@ def _practice_chunk(p, n: int, total: int, chunk: list, counts: dict, first_page
            + (f"本页是第 {lo}–{lo + len(chunk) - 1} 篇（第 {n} 页，共 {total} 页）。" if total > 1 else "")
            + "每篇摘出写到它的一句，点开跳到范文的那一节，并标出这个词。\n",
            f"按单位类型：{summary}\n"]
-    unit = None
+    unit, items = None, []
     for m in chunk:
         r = data.by_slug[m.report]
         if r["unit_type"] != unit:
+            if items:
+                out.append('<ul class="fanwen-mentions">\n' + "\n".join(items) + "\n</ul>\n")
+                items = []
             unit = r["unit_type"]
             out.append(f"## {unit}（{counts[unit]}篇）\n")
-        link = f"../../{REPORTS_DIR}/{r['path']}?h={quote(m.phrase)}" + (f"#{m.anchor}" if m.anchor else "")
-        meta = " · ".join(x for x in (_cell(r["org"]) if r["org"] else "", r["genre"], display_date(r["date"])) if x)
-        out.append(f"- [{_cell(r['title'])}]({link})　{meta}  \n  {_marked(m.passage, m.phrase)}\n")
+        # raw HTML, like the all-reports table: 50 of these a page, at 10,000 reports
+        # thousands of pages, which Markdown would render several times slower
+        link = f"../../{REPORTS_DIR}/{r['slug']}/?h={quote(m.phrase)}" + (
+            f"#{SECTION_MARK}{r['slug']}:{m.section}" if m.section >= 0 else "")
+        meta = " · ".join(_html(x) for x in (r["org"], r["genre"], display_date(r["date"])) if x)
+        items.append(f'<li><a href="{link}">{_html(r["title"])}</a>　{meta}<br>\n{_marked(m.passage, m.phrase)}</li>')
+    if items:
+        out.append('<ul class="fanwen-mentions">\n' + "\n".join(items) + "\n</ul>\n")
     if total > 1:
         nav = [f"[上一页]({'index.md' if n == 2 else to_page(n - 1)})" if n > 1 else "",
                " ".join(f"**{k}**" if k == n else f"[{k}]({to_page(k)})" for k in range(1, total + 1)),
