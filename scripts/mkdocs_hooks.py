@@ -6,7 +6,6 @@ fanwen/search_index.py); this file only connects it to MkDocs' events.
 from __future__ import annotations
 
 import html
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -38,11 +37,7 @@ def on_config(config):
         sectioned[r["slug"]] = sectioned_lines(path.read_text(encoding="utf-8")) if path.exists() else []
         texts[r["slug"]] = [t for _a, t in sectioned[r["slug"]]]
     data.related = related_reports(data.reports, texts)
-    # 做法库: the vocabulary, and where each report describes each practice
-    found = practices.discover((r["source"], "\n".join(texts[r["slug"]])) for r in data.reports)
-    vocab = practices.vocabulary(found, data.practice_edits)
-    practices.find_mentions(vocab, sectioned)
-    data.practices = [p for p in vocab if p.mentions]
+    data.practices = practices.for_site(data.reports, sectioned, data.practice_edits)  # 做法库
     data.report_practices = practices.report_practices(data.practices)
     _build.clear()
     _build.update(data=data, texts=texts, section_ids={})
@@ -101,12 +96,8 @@ def on_post_build(config):
     started = time.perf_counter()
     docs = Path(config.docs_dir) / REPORTS_DIR
     cache = Path(config.config_file_path).resolve().parent / ".cache" / "word"
-    out = Path(config.site_dir) / REPORTS_DIR
     figures = word.export([(r["slug"], docs / r["path"]) for r in data.reports if (docs / r["path"]).exists()],
-                          out, cache)
-    for old, new in sorted(data.redirects.items()):  # a Word link shared before a rename still works
-        if new in data.by_slug and old not in data.by_slug and (out / f"{new}.docx").exists():
-            shutil.copyfile(out / f"{new}.docx", out / f"{old}.docx")
+                          Path(config.site_dir) / REPORTS_DIR, cache, data.redirects)
     figures["seconds"] = round(time.perf_counter() - started, 2)
     log.info("word files: %(reports)s reports (%(made)s made, %(cached)s from the cache), "
              "%(bytes)s bytes, %(seconds)s s", figures)

@@ -206,6 +206,15 @@ def find_mentions(practices: list[Practice], reports: dict[str, list[tuple[int, 
             p.mentions.append(Mention(slug, section, passage(line, phrase), phrase))
 
 
+def for_site(reports: list[dict], sectioned: dict[str, list[tuple[int, str]]], edits: dict) -> list[Practice]:
+    """The practices of a build with every report that mentions them (catalogue entries,
+    slug -> sectioned lines, the editor's changes); practices no report mentions are left out."""
+    found = discover((r["source"], "\n".join(t for _s, t in sectioned[r["slug"]])) for r in reports)
+    vocab = vocabulary(found, edits)
+    find_mentions(vocab, sectioned)
+    return [p for p in vocab if p.mentions]
+
+
 def report_practices(practices: list[Practice]) -> dict[str, list[Practice]]:
     """slug of a report -> the practices it mentions, most used first."""
     out: dict[str, list[Practice]] = defaultdict(list)

@@ -460,8 +460,11 @@ def generator_version() -> str:
     return h.hexdigest()
 
 
-def export(reports: list[tuple[str, Path]], out_dir: Path, cache_dir: Path | None) -> dict:
-    """Write ``out_dir/<slug>.docx`` for every (slug, Markdown page) pair.
+def export(reports: list[tuple[str, Path]], out_dir: Path, cache_dir: Path | None,
+           aliases: dict[str, str] | None = None) -> dict:
+    """Write ``out_dir/<slug>.docx`` for every (slug, Markdown page) pair, and a copy under
+    every old name of a renamed report (``aliases``: old slug -> slug), so that a Word link
+    shared before a rename still works.
 
     A report's Word file is made only when no earlier build made it from the same
     Markdown with the same generator (``cache_dir``, keyed by both, like the cleanup's
@@ -490,6 +493,10 @@ def export(reports: list[tuple[str, Path]], out_dir: Path, cache_dir: Path | Non
         used.add(key)
         figures["reports"] += 1
         figures["bytes"] += target.stat().st_size
+    made = {slug for slug, _md in reports}
+    for old, new in sorted((aliases or {}).items()):
+        if new in made and old not in made:
+            shutil.copyfile(out_dir / f"{new}.docx", out_dir / f"{old}.docx")
     if cache_dir is not None and cache_dir.exists():
         for old in cache_dir.glob("*/*.docx"):
             if old.stem not in used:
