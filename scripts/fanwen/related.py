@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 
 from .text import to_simplified
 
 SHINGLE = 8
+KEPT_SHINGLES = 64  # reports whose paragraph shingles are kept while their pairs are compared
 SAMPLE = 8  # keep one shingle in SAMPLE
 NEAR_DUPLICATE = 0.5
 RELATED = 0.12
@@ -64,16 +65,38 @@ def paragraph_share(paragraphs: list[str], other: list[str]) -> float:
     >>> round(paragraph_share(a, ["党支部书记亲自深入调查了解，对部分党员以个别谈话的模式重点进行了点评和帮助。"]), 2)
     0.58
     """
-    theirs = set().union(*(_shingles(p) for p in other)) if other else set()
+    return _share([_shingles(p) for p in paragraphs], set().union(*(_shingles(p) for p in other)))
+
+
+def _share(mine_by_paragraph: list[set[str]], theirs: set[str]) -> float:
     total = shared = 0
-    for p in paragraphs:
-        mine = _shingles(p)
+    for mine in mine_by_paragraph:
         if len(mine) < 12:  # headings and short lines prove nothing
             continue
         total += len(mine)
         if len(mine & theirs) * 2 >= len(mine):
             shared += len(mine)
     return shared / total if total else 0.0
+
+
+class _Shingled:
+    """Each report's paragraph shingles, made once while its pairs are compared (a report's
+    pairs are compared one after the other) and kept for the last KEPT_SHINGLES reports:
+    made again for every pair they took most of the time of the related reports at 1,000."""
+
+    def __init__(self, texts: dict[str, list[str]]) -> None:
+        self.texts = texts
+        self.kept: OrderedDict[str, tuple[list[set[str]], set[str]]] = OrderedDict()
+
+    def __call__(self, slug: str) -> tuple[list[set[str]], set[str]]:
+        if slug in self.kept:
+            self.kept.move_to_end(slug)
+            return self.kept[slug]
+        paragraphs = [_shingles(p) for p in self.texts.get(slug, [])]
+        self.kept[slug] = (paragraphs, set().union(*paragraphs))
+        if len(self.kept) > KEPT_SHINGLES:
+            self.kept.popitem(last=False)
+        return self.kept[slug]
 
 
 def related_reports(reports: list[dict], texts: dict[str, list[str]]) -> dict[str, list[tuple[str, float, bool]]]:
@@ -86,9 +109,14 @@ def related_reports(reports: list[dict], texts: dict[str, list[str]]) -> dict[st
     sims = overlaps(prints)
     chars = {r["slug"]: r["chars"] for r in reports}
 
+    shingled = _Shingled(texts)
+    decided: dict[tuple[str, str], bool] = {}  # a pair is decided once, from either side
+
     def near_duplicate(a: str, b: str) -> bool:
         short, long_ = sorted((a, b), key=lambda s: (chars[s], s))
-        return paragraph_share(texts.get(short, []), texts.get(long_, [])) >= NEAR_DUPLICATE
+        if (short, long_) not in decided:
+            decided[short, long_] = _share(shingled(short)[0], shingled(long_)[1]) >= NEAR_DUPLICATE
+        return decided[short, long_]
     by_unit: dict[str, list[dict]] = defaultdict(list)
     for r in sorted(reports, key=lambda r: (r["date"], r["slug"]), reverse=True):
         by_unit[r["unit_type"]].append(r)
