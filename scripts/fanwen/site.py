@@ -13,6 +13,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -26,8 +27,10 @@ REPORTS_DIR = "reports"
 CATALOGUE = f"{REPORTS_DIR}/catalogue.json"
 
 
+@lru_cache(maxsize=16384)
 def toc_slugify(value: str, separator: str) -> str:
-    """Python-Markdown's toc slugify: stable, readable pinyin anchors for headings."""
+    """Python-Markdown's toc slugify: stable, readable pinyin anchors for headings (kept for
+    the headings met last: reports share many, "一、主要做法", and pinyin is slow)."""
     return pinyin_slug(value).replace("-", separator) or "section"
 
 
