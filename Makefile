@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 help:
 	@echo "make site      - set up .venv, clean $(RAW)/ into $(OUT)/, build the site into site/"
-	@echo "make test      - run all tests (installs Chromium for the browser tests when root)"
+	@echo "make test      - run all tests (installs Chromium, LibreOffice and poppler for them when root)"
 	@echo "make serve     - preview the site on http://127.0.0.1:8000/"
 	@echo "make goldens   - regenerate the golden files in tests/golden/ (review the diff!)"
 	@echo "make screenshots - screenshots of the site for the README"
@@ -36,25 +36,25 @@ site: clean-reports
 serve: clean-reports
 	$(BIN)/mkdocs serve --strict
 
-# Debian's Chromium (and a CJK font for readable screenshots) for the browser tests.
-browser-deps:
-	@if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "noto.*cjk"; then :; \
+# Debian packages the tests need, installed with apt-get when run as root:
+# $(call debian,CHECK,PACKAGES,WHAT NEEDS THEM)
+define debian
+	@if $(1); then :; \
 	elif [ "$$(id -u)" = "0" ]; then \
-	  echo "installing chromium and fonts-noto-cjk with apt-get"; \
-	  (apt-get install -y --no-install-recommends chromium fonts-noto-cjk >/dev/null 2>&1 \
-	   || (apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends chromium fonts-noto-cjk >/dev/null)) \
-	  || { echo "apt-get could not install chromium fonts-noto-cjk"; exit 1; }; \
-	else echo "browser tests need Debian's chromium and fonts-noto-cjk: run 'sudo apt-get install chromium fonts-noto-cjk', then 'make test'"; exit 1; fi
+	  echo "installing $(2) with apt-get"; \
+	  (apt-get install -y --no-install-recommends $(2) >/dev/null 2>&1 \
+	   || (apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends $(2) >/dev/null)) \
+	  || { echo "apt-get could not install $(2)"; exit 1; }; \
+	else echo "$(3) need Debian's $(2): run 'sudo apt-get install $(2)', then 'make test'"; exit 1; fi
+endef
 
-# Debian's LibreOffice Writer and poppler-utils: the Word files' tests print one to PDF and read it back.
+# Chromium and a CJK font (readable screenshots) for the browser tests.
+browser-deps:
+	$(call debian,command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "noto.*cjk",chromium fonts-noto-cjk,the browser tests)
+
+# LibreOffice Writer and poppler-utils: the Word files' tests print one to PDF and read it back.
 office-deps:
-	@if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then :; \
-	elif [ "$$(id -u)" = "0" ]; then \
-	  echo "installing libreoffice-writer-nogui and poppler-utils with apt-get"; \
-	  (apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils >/dev/null 2>&1 \
-	   || (apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils >/dev/null)) \
-	  || { echo "apt-get could not install libreoffice-writer-nogui poppler-utils"; exit 1; }; \
-	else echo "the Word file tests need LibreOffice and poppler: run 'sudo apt-get install libreoffice-writer-nogui poppler-utils', then 'make test'"; exit 1; fi
+	$(call debian,command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1,libreoffice-writer-nogui poppler-utils,the Word file tests)
 
 test: $(STAMP) browser-deps office-deps
 	$(BIN)/python -m pytest

@@ -20,6 +20,7 @@ from urllib.parse import quote
 from . import rules
 from .text import pinyin_slug
 from .word import download_name
+from .write import yaml_scalar
 
 log = logging.getLogger("mkdocs.plugins.fanwen")
 
@@ -271,7 +272,7 @@ def _practice_chunk(p, n: int, total: int, chunk: list, counts: dict, first_page
         f"[{u}（{counts[u]}）]({'' if first_page[u] == n else to_page(first_page[u])}#{group_ids[u]})" for u in counts)
     variants = f"（也写作：{'、'.join(_cell(v) for v in p.variants)}）" if p.variants else ""
     lo = (n - 1) * PRACTICE_PAGE_SIZE + 1
-    out = [f"---\ntitle: {yaml_title(p.name + ' — 做法')}\n---\n",
+    out = [f"---\ntitle: {yaml_scalar(p.name + ' — 做法')}\n---\n",
            f"# {_cell(p.name)}\n",
            f"共 **{len(p.mentions)}** 篇范文写到了“{_cell(p.name)}”{variants}。"
            + (f"本页是第 {lo}–{lo + len(chunk) - 1} 篇（第 {n} 页，共 {total} 页）。" if total > 1 else "")
@@ -337,12 +338,6 @@ def practices_map(data: SiteData) -> str:
             phrases.setdefault(ph, [p.name, p.slug, len(p.mentions)])
     body = json.dumps(phrases, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e")
     return f'<script type="application/json" id="fanwen-practices">{body}</script>'
-
-
-def yaml_title(text: str) -> str:
-    from .write import yaml_scalar
-
-    return yaml_scalar(text)
 
 
 def redirect_page(new: str, title: str) -> str:
