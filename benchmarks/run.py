@@ -116,9 +116,9 @@ def build_site(reports: Path, work: Path, material_search: bool = False) -> tupl
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     seconds, peak, res = timed([PY, "-m", "mkdocs", "build", "-q" if material_search else "--strict",
                                 "-f", str(work / "mkdocs.yml")], cwd=work, env=env)
-    m = re.search(r"search index: (\d+) reports, (\d+) bigrams in (\d+) shards \((\d+) bytes\), (\d+) text chunks, "
-                  r"(\d+) mask pages, ([\d.]+) s", res.stderr)
-    figures = dict(zip(["reports", "bigrams", "shards", "set_bytes", "chunks", "mask_pages", "seconds"],
+    m = re.search(r"search index: (\d+) reports, (\d+) bigrams in (\d+) shards \((\d+) bytes\), (\d+) text files "
+                  r"\((\d+) bytes\), ([\d.]+) s", res.stderr)
+    figures = dict(zip(["reports", "bigrams", "shards", "set_bytes", "packs", "text_bytes", "seconds"],
                        map(float, m.groups()))) if m else {}
     w = re.search(r"word files: (\d+) reports \((\d+) made, (\d+) from the cache\), (\d+) bytes, ([\d.]+) s", res.stderr)
     if w:

@@ -2,7 +2,6 @@
 against a plain substring search over the same texts."""
 from __future__ import annotations
 
-import json
 import random
 
 import pytest
@@ -58,27 +57,45 @@ def test_absent_and_multi_phrase_queries(tmp_path) -> None:
     assert set(si.query_files(idx, ["公開承諾"])) == {"a", "b", "c"}
 
 
-def test_dense_sets_are_bitmaps_and_frequent_masks_are_paged(tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr(si, "INLINE_MASKS", 3)
-    monkeypatch.setattr(si, "MASK_PAGE", 4)
+def test_dense_sets_are_bitmaps_and_texts_are_packed(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(si, "PACK_BYTES", 400)
     texts = {f"r{n:02d}": [f"第{n}篇", "公开承诺" * (n + 1) + "收尾"] for n in range(30)}
     reports, idx = _build(tmp_path, texts)
-    shard = json.loads((idx / "sets" / f"{si.shard_of('公开', json.loads((idx / 'meta.json').read_text())['shards'])}.json").read_text())
-    count, docs, pages = shard["公开"]
-    assert count == 30 and docs.startswith("~") and pages == 8
-    assert len(list((idx / "masks").glob(f"{'公开'.encode().hex()}.*.txt"))) == 8
+    meta = si.read_data(idx / "meta.js")
+    shard = si.read_data(idx / "sets" / f"{si.shard_of('公开', meta['shards'])}.js")
+    count, docs = shard["公开"]
+    assert count == 30 and docs.startswith("~")
+    assert meta["pack"] > 1 and len(list((idx / "text").glob("*.js"))) == -(-30 // meta["pack"])
+    rows = [row for n in range(-(-30 // meta["pack"])) for row in si.read_data(idx / "text" / f"{n}.js")]
+    assert [row[0] for row in rows] == [r["slug"] for r in si.date_order(reports)]
+    assert all(si.unpack_text(row[7]) == si.display_text(texts[row[0]]) for row in rows)
     assert set(si.query_files(idx, ["承诺公开承诺收尾"])) == set(texts) - {"r00"}
     assert si.query_files(idx, ["收尾公开"]) == []
+
+
+def test_data_files_are_scripts_that_keep_any_text_literal(tmp_path) -> None:
+    """Every file is one call of fanwenSearchData with JSON, whatever the text holds."""
+    hostile = ["</script><script>alert(1)</script>", "\u2028\u2029 \");alert(1);(\"", "${x}`'"]
+    texts = {f"h{n}": [f"题{n}", line] for n, line in enumerate(hostile)}
+    reports, idx = _build(tmp_path, texts)
+    for path in idx.rglob("*"):
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            name = path.relative_to(idx).with_suffix("").as_posix()
+            assert text.startswith(f'fanwenSearchData("{name}",') and text.endswith(");\n"), path
+            assert "\u2028" not in text and "\u2029" not in text
+            si.read_data(path)
+    assert set(si.query_files(idx, ["alert(1)"])) == {"h0", "h1"}
 
 
 def test_facets_and_years_follow_date_order(tmp_path) -> None:
     texts = {f"r{n}": [f"题{n}", "正文内容"] for n in range(6)}
     reports, idx = _build(tmp_path, texts)
-    meta = json.loads((idx / "meta.json").read_text(encoding="utf-8"))
+    meta = si.read_data(idx / "meta.js")
     ordered = si.date_order(reports)
     years = [y for y, n in meta["years"] for _ in range(n)]
     assert years == [si.year_of(r["date"]) for r in ordered]
-    assert len((idx / "facets.txt").read_text(encoding="utf-8")) == len(reports)
+    assert len(si.read_data(idx / "facets.js")) == len(reports)
     assert [r["date"] for r in ordered] == sorted((r["date"] for r in reports), reverse=True)
 
 

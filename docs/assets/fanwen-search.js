@@ -3,8 +3,11 @@
  * The state lives in the URL: search/?q=公开承诺&unit_type=国有企业&genre=讲话稿&year=2010.
  * A query is one or more phrases separated by spaces; a report matches when its text
  * contains every phrase. The reports holding all of the query's bigrams are candidates;
- * they are checked newest first, a page at a time, against the chunks of text where the
- * phrase's rarest bigram occurs, and only reports that really contain the phrase are listed.
+ * they are checked newest first, a page at a time, against their text, and only reports
+ * that really contain the phrase are listed.
+ *
+ * The index files are scripts that call fanwenSearchData(name, data); they are loaded with
+ * <script> elements, which works from a web server and from file:// (the offline copy).
  */
 (function () {
   "use strict";
@@ -15,17 +18,26 @@
   var PAGE = 20;
   var FILTERS = ["unit_type", "genre", "year"];
   var LABELS = { unit_type: "单位类型", genre: "文种", year: "年份" };
-  var B32 = "0123456789abcdefghijklmnopqrstuv";
+  /* From a folder on disk (file://) a link to a folder opens a file listing: name index.html. */
+  var INDEX_HTML = location.protocol === "file:" ? "index.html" : "";
 
-  var cache = {};
-  function get(path, asText) {
-    if (!cache[path]) {
-      cache[path] = fetch(INDEX + path).then(function (r) {
-        if (!r.ok) throw new Error(path + ": HTTP " + r.status);
-        return asText ? r.text() : r.json();
+  var cache = {}, arrived = {};
+  window.fanwenSearchData = function (name, data) {
+    if (arrived[name]) arrived[name](data);
+  };
+  function get(name) {
+    if (!cache[name]) {
+      cache[name] = new Promise(function (resolve, reject) {
+        var done = false;
+        arrived[name] = function (data) { done = true; delete arrived[name]; resolve(data); };
+        var s = document.createElement("script");
+        s.src = INDEX + name + ".js";
+        s.onload = function () { s.remove(); if (!done) reject(new Error(name + ".js 内容不对")); };
+        s.onerror = function () { s.remove(); reject(new Error(name + ".js 无法读取")); };
+        document.head.appendChild(s);
       });
     }
-    return cache[path];
+    return cache[name];
   }
 
   var CRC = (function () {
@@ -42,13 +54,10 @@
     for (var i = 0; i < bytes.length; i++) c = CRC[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
     return (c ^ 0xffffffff) >>> 0;
   }
-  function hex(str) {
-    return Array.from(new TextEncoder().encode(str), function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
-  }
 
   var meta, facets, yearOfDoc, t2s = new Map();
-  /* Only the Traditional->Simplified tables of the query's own characters are fetched:
-     t2s/N.json covers code points N * 512 to N * 512 + 511 (T2S_SHIFT, T2S_RANGE in search_index.py). */
+  /* Only the Traditional->Simplified tables of the query's own characters are loaded:
+     t2s/N.js covers code points N * 512 to N * 512 + 511 (T2S_SHIFT, T2S_RANGE in search_index.py). */
   function loadT2S(q) {
     var buckets = new Set();
     for (var ch of q) {
@@ -56,7 +65,7 @@
       if (c >= 0x3400 && c < 0xa000) buckets.add(c >> 9);
     }
     return Promise.all(Array.from(buckets).map(function (b) {
-      return get("t2s/" + b + ".json").then(function (m) { Object.keys(m).forEach(function (k) { t2s.set(k, m[k]); }); });
+      return get("t2s/" + b).then(function (m) { Object.keys(m).forEach(function (k) { t2s.set(k, m[k]); }); });
     }));
   }
   /* As normalise_char in search_index.py: one character for one, so positions line up. */
@@ -85,14 +94,6 @@
     }
     return out;
   }
-  function decodeMask(text) {
-    var out = [];
-    for (var i = 0; i < text.length; i++) {
-      var v = B32.indexOf(text.charAt(i));
-      for (var b = 0; b < 5; b++) if (v >> b & 1) out.push(i * 5 + b);
-    }
-    return out;
-  }
   function rank(sorted, doc) {
     var lo = 0, hi = sorted.length - 1;
     while (lo <= hi) {
@@ -103,68 +104,47 @@
     return -1;
   }
 
-  /* bigram -> {count, docs, masks}; masks is an array, or the number of masks/ pages. */
+  /* bigram -> {count, docs} */
   var grams = {};
   function loadGram(g) {
-    return get("sets/" + (crc32(g) % meta.shards) + ".json").then(function (shard) {
+    return get("sets/" + (crc32(g) % meta.shards)).then(function (shard) {
       var e = shard[g];
-      grams[g] = e ? { count: e[0], docs: decodeDocs(e[1]), masks: typeof e[2] === "string" ? e[2].split(",") : e[2] } : null;
-    });
-  }
-  function maskOf(g, doc) {
-    var info = grams[g], r = rank(info.docs, doc);
-    if (typeof info.masks !== "number") return Promise.resolve(info.masks[r]);
-    var page = Math.floor(r / meta.mask_page);
-    return get("masks/" + hex(g) + "." + page + ".txt", true).then(function (t) {
-      return t.split(",")[r % meta.mask_page];
+      grams[g] = e ? { count: e[0], docs: decodeDocs(e[1]) } : null;
     });
   }
 
-  function chunk(doc, k) { return get("chunks/" + doc + "/" + k + ".json"); }
-  /* Offsets in the index count characters (code points); JavaScript strings count UTF-16 units. */
-  function units(text, chars) { return Array.from(text).slice(0, chars).join("").length; }
+  /* A report's row: [slug, title, unit, genre, date, org, body start, text], the text inflated. */
+  var texts = {};
+  function inflate(b64) {
+    var bin = atob(b64), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"))).text();
+  }
+  function report(doc) {
+    if (!texts[doc]) {
+      texts[doc] = get("text/" + Math.floor(doc / meta.pack)).then(function (rows) {
+        var row = rows[doc % meta.pack];
+        return inflate(row[7]).then(function (text) {
+          return { head: row, text: text, norm: normalise(text) };
+        });
+      });
+    }
+    return texts[doc];
+  }
   function bigrams(phrase) {
     var cs = Array.from(phrase), out = [];
-    for (var i = 0; i + 1 < cs.length; i++) out.push({ gram: cs[i] + cs[i + 1], offset: i });
+    for (var i = 0; i + 1 < cs.length; i++) out.push(cs[i] + cs[i + 1]);
     return out;
   }
 
-  /* Look for the phrase in the chunks where its rarest bigram occurs; a body match is preferred
-     to one in the title. Resolves to {head, text, start, at} or null. A chunk k holds every
-     phrase starting in it; one starting before it (when the bigram is not the phrase's first)
-     is looked for in chunk k - 1 only when chunk k does not have the phrase. */
+  /* Where the phrase is in the report: {head, text, at}, or null; a match in the body is
+     preferred to one in the title. Offsets count UTF-16 units, like the strings. */
   function verify(doc, phrase) {
-    var plan = phrasePlan[phrase], length = Array.from(phrase).length;
-    var extra = Math.max(0, Math.ceil((length - meta.overlap - 1) / meta.chunk));
-    function look(lo, hi, head) {
-      var wanted = [];
-      for (var c = lo; c <= Math.min(hi, head[7] - 1); c++) wanted.push(chunk(doc, c));
-      return Promise.all(wanted).then(function (parts) {
-        var text = "";
-        parts.forEach(function (p, i) { text = text.slice(0, units(text, i * meta.chunk)) + p[9]; });
-        var start = lo * meta.chunk, norm = normalise(text), body = head[6] - start;
-        var at = norm.indexOf(phrase, body > 0 ? units(text, body) : 0);
-        var inTitle = at < 0 ? norm.indexOf(phrase) : -1;
-        return at >= 0 ? { head: head, text: text, start: start, at: at }
-             : inTitle >= 0 ? { head: head, text: text, start: start, at: inTitle, title: true } : null;
-      });
-    }
-    return maskOf(plan.gram, doc).then(function (mask) {
-      var ks = decodeMask(mask), titleHit = null;
-      function attempt(i) {
-        if (i >= ks.length || (titleHit && i > 3)) return titleHit;
-        var k = ks[i];
-        return chunk(doc, k).then(function (head) {
-          return look(k, k + extra, head).then(function (hit) {
-            return hit || !plan.offset || !k ? hit : look(k - 1, k - 1 + extra, head);
-          }).then(function (hit) {
-            if (hit && !hit.title) return hit;
-            titleHit = titleHit || hit;
-            return attempt(i + 1);
-          });
-        });
-      }
-      return attempt(0);
+    return report(doc).then(function (r) {
+      var body = Array.from(r.text).slice(0, r.head[6]).join("").length;
+      var at = r.norm.indexOf(phrase, body);
+      if (at < 0) at = r.norm.indexOf(phrase);
+      return at >= 0 ? { head: r.head, text: r.text, norm: r.norm, at: at } : null;
     });
   }
 
@@ -186,13 +166,13 @@
 
   /* The line around the match, the phrases marked. */
   function excerpt(hit, phrases) {
-    var text = hit.text, norm = normalise(text), at = hit.at, sep = meta.separator;
+    var text = hit.text, norm = hit.norm, at = hit.at, sep = meta.separator;
     var lineStart = text.lastIndexOf(sep, at) + 1;
     var lineEnd = text.indexOf(sep, at);
     if (lineEnd < 0) lineEnd = text.length;
     var from = Math.max(lineStart, at - 40), to = Math.min(lineEnd, at + 80);
     var p = el("p", { class: "fanwen-excerpt" }), last = from;
-    if (from > 0 ? text.charAt(from - 1) !== sep : hit.start > 0) p.appendChild(document.createTextNode("…"));
+    if (from > 0 && text.charAt(from - 1) !== sep) p.appendChild(document.createTextNode("…"));
     for (var i = from; i < to; i++) {
       var found = phrases.find(function (ph) { return norm.startsWith(ph, i); });
       if (!found) continue;
@@ -221,7 +201,7 @@
   if (practice) {
     var box = root.querySelector(".fanwen-practice");
     box.appendChild(document.createTextNode("“" + practice[0] + "”是做法库里的一个做法："));
-    box.appendChild(el("a", { href: "../practices/" + practice[1] + "/", text: "看 " + practice[2] + " 篇范文怎样写它（按单位类型分组，每篇摘出那句话）" }));
+    box.appendChild(el("a", { href: "../practices/" + practice[1] + "/" + INDEX_HTML, text: "看 " + practice[2] + " 篇范文怎样写它（按单位类型分组，每篇摘出那句话）" }));
     box.hidden = false;
   }
 
@@ -234,7 +214,7 @@
     return yearOfDoc[doc];
   }
 
-  var phrasePlan = {}, candidates = [], checked = new Map(), exactSets = false;
+  var queryPhrases = [], candidates = [], checked = new Map(), exactSets = false;
 
   /* Counts are candidates less those found not to hold the phrase: exact once all are checked. */
   function renderFacets() {
@@ -279,8 +259,7 @@
   }
 
   function verifyDoc(doc) {
-    var phrases = Object.keys(phrasePlan);
-    return Promise.all(phrases.map(function (p) { return verify(doc, p); })).then(function (hits) {
+    return Promise.all(queryPhrases.map(function (p) { return verify(doc, p); })).then(function (hits) {
       var ok = hits.every(Boolean);
       checked.set(doc, ok);
       return ok ? hits[0] : null;
@@ -303,7 +282,7 @@
     return batch().then(function () {
       got.forEach(function (hit) {
         var d = hit.head;
-        var link = el("a", { href: REPORTS + d[0] + "/?h=" + encodeURIComponent(phrases.join(" ")), text: d[1] });
+        var link = el("a", { href: REPORTS + d[0] + "/" + INDEX_HTML + "?h=" + encodeURIComponent(phrases.join(" ")), text: d[1] });
         var info = [d[5], meta.units[d[2]], meta.genres[d[3]], d[4] ? d[4].replace(/^--/, "") : ""].filter(Boolean).join(" · ");
         list.appendChild(el("li", { class: "fanwen-result", "data-slug": d[0] }, [
           el("h3", {}, [link]),
@@ -323,7 +302,7 @@
     if (!q) { say("输入要查找的做法或词句，如“领导点评”“公开承诺”；多个词语用空格分开。"); return; }
     say("正在搜索……");
     performance.mark("fanwen-search-start");
-    Promise.all([get("meta.json"), get("facets.txt", true), loadT2S(q)]).then(function (loaded) {
+    Promise.all([get("meta"), get("facets"), loadT2S(q)]).then(function (loaded) {
       meta = loaded[0];
       facets = loaded[1];
       yearOfDoc = [];
@@ -334,7 +313,7 @@
         return null;
       }
       var wanted = new Set();
-      phrases.forEach(function (p) { bigrams(p).forEach(function (b) { wanted.add(b.gram); }); });
+      phrases.forEach(function (p) { bigrams(p).forEach(function (g) { wanted.add(g); }); });
       return Promise.all(Array.from(wanted).map(loadGram)).then(function () {
         var lists = Array.from(wanted).map(function (g) { return grams[g]; });
         if (lists.some(function (l) { return !l; })) {
@@ -345,13 +324,7 @@
             return lists.every(function (l) { return rank(l.docs, doc) >= 0; });
           });
         }
-        phrases.forEach(function (p) {
-          var best = null;
-          bigrams(p).forEach(function (b) {
-            if (grams[b.gram] && (!best || grams[b.gram].count < grams[best.gram].count)) best = b;
-          });
-          phrasePlan[p] = best;
-        });
+        queryPhrases = phrases;
         exactSets = phrases.every(function (p) { return Array.from(p).length === 2; });
         candidates = allCandidates.filter(function (doc) {
           return FILTERS.every(function (k) { return !params.get(k) || facetValue(k, doc) === params.get(k); });

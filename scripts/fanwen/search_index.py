@@ -1,4 +1,4 @@
-"""The search index: which reports contain each character bigram, and in which chunk of their text.
+"""The search index: which reports contain each character bigram, and each report's text.
 
 Chinese has no spaces between words, and word segmenters disagree with each
 other (the same phrase is cut differently at index time and at query time).
@@ -12,25 +12,23 @@ whether the library holds 100 reports or 10,000:
    is smaller. The reports containing all of a query's bigrams are the
    candidates; their number is what the result count and the facet counts
    show until every candidate has been checked.
-2. Each report's text is cut into chunks of CHUNK characters, each carrying
-   OVERLAP more characters of what follows, so a phrase of up to OVERLAP + 1
-   characters lies whole inside one chunk. For every (bigram, report) the index
-   keeps a mask of the chunks the bigram starts in.
-3. The browser checks candidates in report order (newest first), a result page
-   at a time: it downloads the chunks where the phrase's rarest bigram occurs
-   and looks for the phrase in their text. A candidate is listed only when the
-   phrase is really there, so every listed report is right, and once all
-   candidates are checked the count is exact. The same chunk gives the excerpt,
-   so a result costs about one small file, however large the library.
+2. Each report's text is stored compressed (zlib, base64), PACK reports to a
+   file. The browser checks candidates in report order (newest first), a
+   result page at a time: it loads their texts, looks for the phrase, and lists
+   a candidate only when the phrase is really there, so every listed report is
+   right, and once all candidates are checked the count is exact. The same
+   text gives the excerpt.
 
-Files under ``search-data/`` of the built site (report ids are positions in
-date order, newest first):
-    meta.json           format, sizes, shard count, facet vocabularies, year runs
-    facets.txt          one character per report: its unit type and genre
-    t2s/N.json          Traditional -> Simplified for code points N * 512 ... N * 512 + 511
-    sets/N.json         bigram -> [report count, reports, chunk masks | mask pages]
-    masks/HEX.K.txt     chunk masks of a frequent bigram, MASK_PAGE reports a page
-    chunks/ID/K.json    [slug, title, unit, genre, date, org, body start, chunks, chunk start, text]
+Every file is a script, ``fanwenSearchData("<name>", <JSON>);``, loaded with a
+``<script>`` element: that works from a web server and from ``file://`` (an
+unzipped offline copy), where ``fetch()`` of a JSON file does not. Files under
+``search-data/`` of the built site (report ids are positions in date order,
+newest first):
+    meta.js        format, sizes, shard count, reports a text pack, facet vocabularies, year runs
+    facets.js      one character per report: its unit type and genre
+    t2s/N.js       Traditional -> Simplified for code points N * 512 ... N * 512 + 511
+    sets/N.js      bigram -> [report count, reports]
+    text/N.js      reports N * PACK ...: [slug, title, unit, genre, date, org, body start, zlib text]
 """
 from __future__ import annotations
 
@@ -46,16 +44,13 @@ from pathlib import Path
 
 from .text import to_simplified
 
-FORMAT = 2
+FORMAT = 3
 SEPARATOR = "\u0001"  # between lines: a phrase never runs across two paragraphs
-CHUNK = 256  # characters a chunk advances by
-OVERLAP = 32  # extra characters a chunk carries; phrases up to OVERLAP + 1 characters fit one chunk
-SHARD_BYTES = 4096  # target size of one sets/ file: what a bigram's lookup costs, at any corpus size
-INLINE_MASKS = 256  # a bigram in more reports than this keeps its masks in masks/ pages
-MASK_PAGE = 1024  # reports per masks/ page
-T2S_SHIFT = 9  # t2s/N.json holds the characters whose code point >> T2S_SHIFT is N
+SHARD_BYTES = 16384  # target size of one sets/ file: what a bigram's lookup costs, at any corpus size
+PACK_BYTES = 12000  # target size of one text/ file: what checking a candidate costs, at any corpus size
+T2S_SHIFT = 9  # t2s/N.js holds the characters whose code point >> T2S_SHIFT is N
 T2S_RANGE = (0x3400, 0xA000)  # where OpenCC has Traditional characters with one Simplified form
-B32 = "0123456789abcdefghijklmnopqrstuv"
+CALLBACK = "fanwenSearchData"  # every data file calls it: fanwenSearchData("<name>", <JSON>);
 
 
 @lru_cache(maxsize=1)
@@ -120,27 +115,6 @@ def _b36(n: int) -> str:
 _B36_SMALL = [_b36(n) for n in range(36 * 36)]
 
 
-def encode_mask(mask: int) -> str:
-    """Chunk numbers as a bit mask, five chunks a base-32 digit, lowest first (any length).
-
-    >>> encode_mask(0b1), encode_mask(0b100001), encode_mask(1 << 12)
-    ('1', '11', '004')
-    """
-    out = ""
-    while mask:
-        out += B32[mask & 31]
-        mask >>= 5
-    return out
-
-
-def decode_mask(text: str) -> list[int]:
-    """
-    >>> decode_mask('11')
-    [0, 5]
-    """
-    return [i * 5 + b for i, ch in enumerate(text) for b in range(5) if B32.index(ch) >> b & 1]
-
-
 def _may_be_dense(count: int, total: int) -> bool:
     """Whether a bitmap could be shorter than the id list (only for sets of many reports)."""
     return count * 8 > total // 6
@@ -199,34 +173,58 @@ def year_of(date: str) -> str:
     return date[:4] if re.match(r"\d{4}", date or "") else ""
 
 
+def data_script(name: str, payload) -> str:
+    """One data file: a call of CALLBACK with the file's name and its JSON.
+
+    JSON is a JavaScript expression; U+2028 and U+2029 are escaped for engines older than ES2019.
+    >>> data_script("sets/3", {"公开": [1, "0"]})
+    'fanwenSearchData("sets/3",{"公开":[1,"0"]});\\n'
+    """
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"{CALLBACK}({json.dumps(name)},{body});\n"
+
+
+def read_data(path: Path):
+    """The JSON of a data file written by data_script (for tests and the query below)."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index(",") + 1
+    return json.loads(text[start : text.rindex(")")])
+
+
+def _write(out_dir: Path, name: str, payload) -> None:
+    (out_dir / f"{name}.js").write_text(data_script(name, payload), encoding="utf-8")
+
+
+def pack_text(shown: str) -> str:
+    """A report's displayed text as stored: zlib-compressed UTF-8 in base64 (the browser
+    inflates it with DecompressionStream("deflate"))."""
+    return base64.b64encode(zlib.compress(shown.encode("utf-8"), 9)).decode("ascii")
+
+
+def unpack_text(packed: str) -> str:
+    return zlib.decompress(base64.b64decode(packed)).decode("utf-8")
+
+
+def bigrams_of(norm: str) -> set[str]:
+    """The bigrams of a normalised text, none across two lines."""
+    return {g for g in map(str.__add__, norm, norm[1:]) if SEPARATOR not in g}
+
+
 class _Postings:
-    """bigram -> report ids and chunk masks, kept as compact text while reports stream in."""
+    """bigram -> report ids, kept as compact text while reports stream in."""
 
     def __init__(self) -> None:
-        self.entries: dict[str, list] = {}  # bigram -> [count, last id, ids bytearray, masks bytearray]
-        self._masks: dict[int, bytes] = {}  # mask -> its encoding
+        self.entries: dict[str, list] = {}  # bigram -> [count, last id, ids bytearray]
 
-    def add(self, doc: int, text: str) -> None:
-        local: dict[str, int] = {}
-        get = local.get
-        for k in range(0, max(len(text) - 1, 0), CHUNK):
-            seg = text[k : k + CHUNK + 1]
-            bit = 1 << (k // CHUNK)
-            for g in {a + b for a, b in zip(seg, seg[1:])}:
-                local[g] = get(g, 0) | bit
-        entries, masks = self.entries, self._masks
-        for g, mask in local.items():
-            if SEPARATOR in g:
-                continue
+    def add(self, doc: int, grams: set[str]) -> None:
+        entries = self.entries
+        for g in grams:
             e = entries.get(g)
-            code = masks.get(mask)
-            if code is None:
-                code = masks[mask] = encode_mask(mask).encode("ascii")
             if e is None:
-                entries[g] = [1, doc, bytearray(b36(doc).encode("ascii")), bytearray(code)]
+                entries[g] = [1, doc, bytearray(b36(doc).encode("ascii"))]
             else:
                 e[2] += b"," + b36(doc - e[1]).encode("ascii")
-                e[3] += b"," + code
                 e[0] += 1
                 e[1] = doc
 
@@ -236,16 +234,15 @@ def build_index(reports: list[dict], texts: dict[str, list[str]], out_dir: Path,
     """Write the index for these reports into out_dir (replacing any earlier one); return its figures."""
     if out_dir.exists():
         shutil.rmtree(out_dir)
-    out_dir.mkdir(parents=True)
+    for sub in ("sets", "text", "t2s"):
+        (out_dir / sub).mkdir(parents=True)
     ordered = date_order(reports)
     total = len(ordered)
     postings = _Postings()
-    facets, years = [], []
-    chunk_files = 0
+    facets, years, rows = [], [], []
     for doc, r in enumerate(ordered):
         shown = display_text(texts.get(r["slug"], []))
-        norm = normalise(shown)
-        postings.add(doc, norm)
+        postings.add(doc, bigrams_of(normalise(shown)))
         unit, genre = units.index(r["unit_type"]), genres.index(r["genre"])
         facets.append(chr(0x30 + unit * len(genres) + genre))
         year = year_of(r["date"])
@@ -253,59 +250,44 @@ def build_index(reports: list[dict], texts: dict[str, list[str]], out_dir: Path,
             years[-1][1] += 1
         else:
             years.append([year, 1])
-        starts = range(0, max(len(shown), 1), CHUNK)
-        head = [r["slug"], r["title"], unit, genre, r["date"], r["org"], shown.find(SEPARATOR) + 1, len(starts)]
-        folder = out_dir / "chunks" / str(doc)
-        folder.mkdir(parents=True)
-        for k, start in enumerate(starts):
-            data = json.dumps(head + [start, shown[start : start + CHUNK + OVERLAP]],
-                              ensure_ascii=False, separators=(",", ":"))
-            (folder / f"{k}.json").write_text(data, encoding="utf-8")
-            chunk_files += 1
+        rows.append([r["slug"], r["title"], unit, genre, r["date"], r["org"], shown.find(SEPARATOR) + 1,
+                     pack_text(shown)])
+    # reports a text file: as many as make PACK_BYTES on average (the same at any corpus size)
+    average = sum(len(row[7]) + len(row[1]) * 3 + 80 for row in rows) / max(total, 1)
+    pack = max(1, round(PACK_BYTES / max(average, 1)))
+    packs = math.ceil(total / pack)
+    for n in range(packs):
+        _write(out_dir, f"text/{n}", rows[n * pack : (n + 1) * pack])
+    text_bytes = sum(len(row[7]) for row in rows)
+    del rows
 
     entries: dict[str, str] = {}
-    (out_dir / "masks").mkdir()
-    mask_pages = 0
     for g in sorted(postings.entries):
-        count, _, ids, masks = postings.entries.pop(g)
+        count, _, ids = postings.entries.pop(g)
         docs = ids.decode("ascii")
         if _may_be_dense(count, total):
             docs = encode_docs(decode_docs(docs), total)
-        if count <= INLINE_MASKS:
-            tail = json.dumps(masks.decode("ascii"))
-        else:
-            parts = masks.decode("ascii").split(",")
-            pages = math.ceil(count / MASK_PAGE)
-            name = g.encode("utf-8").hex()
-            for k in range(pages):
-                (out_dir / "masks" / f"{name}.{k}.txt").write_text(
-                    ",".join(parts[k * MASK_PAGE : (k + 1) * MASK_PAGE]), encoding="ascii")
-            mask_pages += pages
-            tail = str(pages)
-        entries[g] = f"[{count},{json.dumps(docs)},{tail}]"
+        entries[g] = f"[{count},{json.dumps(docs)}]"
     set_bytes = sum(len(g.encode("utf-8")) + len(v) + 6 for g, v in entries.items())
     shards = max(1, math.ceil(set_bytes / SHARD_BYTES))
     by_shard: dict[int, list[str]] = {}
     for g, v in entries.items():
         by_shard.setdefault(shard_of(g, shards), []).append(f"{json.dumps(g, ensure_ascii=False)}:{v}")
-    (out_dir / "sets").mkdir()
     for n in range(shards):
-        (out_dir / "sets" / f"{n}.json").write_text("{" + ",".join(by_shard.get(n, [])) + "}", encoding="utf-8")
+        name = f"sets/{n}"
+        (out_dir / f"{name}.js").write_text(
+            f"{CALLBACK}({json.dumps(name)},{{{','.join(by_shard.get(n, []))}}});\n", encoding="utf-8")
 
-    (out_dir / "t2s").mkdir()
     buckets: dict[int, dict[str, str]] = {}
     for t, s in _t2s_map().items():
         buckets.setdefault(ord(t) >> T2S_SHIFT, {})[t] = s
     for n in range(T2S_RANGE[0] >> T2S_SHIFT, ((T2S_RANGE[1] - 1) >> T2S_SHIFT) + 1):
-        (out_dir / "t2s" / f"{n}.json").write_text(
-            json.dumps(buckets.get(n, {}), ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
-    (out_dir / "facets.txt").write_text("".join(facets), encoding="utf-8")
-    meta = {"format": FORMAT, "docs": total, "shards": shards, "chunk": CHUNK, "overlap": OVERLAP,
-            "mask_page": MASK_PAGE, "separator": SEPARATOR,
-            "units": units, "genres": genres, "years": years}
-    (out_dir / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        _write(out_dir, f"t2s/{n}", dict(sorted(buckets.get(n, {}).items())))
+    _write(out_dir, "facets", "".join(facets))
+    _write(out_dir, "meta", {"format": FORMAT, "docs": total, "shards": shards, "pack": pack,
+                             "separator": SEPARATOR, "units": units, "genres": genres, "years": years})
     return {"reports": total, "bigrams": len(entries), "shards": shards, "set_bytes": set_bytes,
-            "chunks": chunk_files, "mask_pages": mask_pages}
+            "packs": packs, "text_bytes": text_bytes}
 
 
 def search(phrases: list[str], reports: list[dict], texts: dict[str, list[str]]) -> list[str]:
@@ -322,50 +304,25 @@ def search(phrases: list[str], reports: list[dict], texts: dict[str, list[str]])
 def query_files(index: Path, phrases: list[str]) -> list[str]:
     """What the browser does for a query, in Python, for tests: slugs found, in result order.
 
-    Reads only the files the browser reads: meta, the query's sets/ shards, the
-    masks of each phrase's rarest bigram, and the chunks they point to.
+    Reads only the files the browser reads: meta, the query's sets/ shards and the
+    text/ packs of the candidates.
     """
-    meta = json.loads((index / "meta.json").read_text(encoding="utf-8"))
+    meta = read_data(index / "meta.js")
     phrases = [p for p in (normalise(p) for p in phrases) if p]
     if not phrases or any(len(p) < 2 for p in phrases):
         return []
-    info: dict[str, tuple[int, list[int], str | int]] = {}
+    sets = []
     for p in phrases:
         for i in range(len(p) - 1):
             g = p[i : i + 2]
-            shard = json.loads((index / "sets" / f"{shard_of(g, meta['shards'])}.json").read_text(encoding="utf-8"))
+            shard = read_data(index / "sets" / f"{shard_of(g, meta['shards'])}.js")
             if g not in shard:
                 return []
-            count, docs, masks = shard[g]
-            info[g] = (count, decode_docs(docs), masks)
-    candidates = set.intersection(*(set(v[1]) for v in info.values()))
+            sets.append(set(decode_docs(shard[g][1])))
     found = []
-    for doc in sorted(candidates):
-        if all(_verify(index, meta, doc, p, info) for p in phrases):
-            found.append(json.loads((index / "chunks" / str(doc) / "0.json").read_text(encoding="utf-8"))[0])
+    for doc in sorted(set.intersection(*sets)):
+        row = read_data(index / "text" / f"{doc // meta['pack']}.js")[doc % meta["pack"]]
+        text = normalise(unpack_text(row[7]))
+        if all(p in text for p in phrases):
+            found.append(row[0])
     return found
-
-
-def _verify(index: Path, meta: dict, doc: int, phrase: str, info: dict) -> bool:
-    grams = [(phrase[i : i + 2], i) for i in range(len(phrase) - 1)]
-    g, j = min(grams, key=lambda t: info[t[0]][0])
-    count, docs, masks = info[g]
-    rank = docs.index(doc)
-    if isinstance(masks, int):
-        page = (index / "masks" / f"{g.encode('utf-8').hex()}.{rank // meta['mask_page']}.txt").read_text()
-        mask = page.split(",")[rank % meta["mask_page"]]
-    else:
-        mask = masks.split(",")[rank]
-    for k in decode_mask(mask):
-        lo = max(0, k - 1) if j else k
-        hi = k + max(0, math.ceil((len(phrase) - j - meta["overlap"] - 1) / meta["chunk"]))
-        text = ""
-        for c in range(lo, hi + 1):
-            path = index / "chunks" / str(doc) / f"{c}.json"
-            if not path.exists():
-                break
-            chunk = json.loads(path.read_text(encoding="utf-8"))
-            text = text[: (c - lo) * meta["chunk"]] + chunk[9]
-        if phrase in normalise(text):
-            return True
-    return False
