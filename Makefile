@@ -9,11 +9,12 @@ BENCH_SIZES ?= 100 1000
 OUT    ?= docs/reports
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test bench clean-reports goldens check-seeds check-real browser-deps office-deps screenshots clean help
+.PHONY: site offline serve test bench clean-reports goldens check-seeds check-real browser-deps office-deps screenshots clean help
 
 help:
 	@echo "make site      - set up .venv, clean $(RAW)/ into $(OUT)/, build the site into site/"
 	@echo "make test      - run all tests (installs Chromium, LibreOffice and poppler for them when root)"
+	@echo "make offline   - make site, then pack it into dist/fanwen-offline-YYYYMMDD.zip (opens from a folder)"
 	@echo "make serve     - preview the site on http://127.0.0.1:8000/"
 	@echo "make goldens   - regenerate the golden files in tests/golden/ (review the diff!)"
 	@echo "make screenshots - screenshots of the site for the README"
@@ -32,6 +33,10 @@ clean-reports: $(STAMP)
 
 site: clean-reports
 	$(BIN)/mkdocs build --strict
+
+# The offline copy: unzip anywhere (a shared drive, a USB stick) and double-click index.html.
+offline: site
+	$(BIN)/python scripts/make_offline.py --site site --out dist
 
 serve: clean-reports
 	$(BIN)/mkdocs serve --strict
@@ -76,4 +81,4 @@ check-real: $(STAMP)
 	$(BIN)/python tests/check_real.py
 
 clean:
-	rm -rf site $(OUT) .pytest_cache .cache benchmarks/work
+	rm -rf site dist $(OUT) .pytest_cache .cache benchmarks/work

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urlparse
 
 import pytest
 
@@ -107,3 +107,48 @@ def test_hostile_word_files_are_literal_and_inert(hostile_site, browser, tmp_pat
             page.get_by_text("下载 Word").click()
         assert info.value.suggested_filename == download_name(r["title"])
         assert page.evaluate("typeof window.__pwned") == "undefined"
+
+
+def test_hostile_offline_copy_is_literal_and_inert(hostile_site, browser, tmp_path) -> None:
+    """The offline copy of the hostile site, opened from a folder: links still name pages of the
+    copy, no injected script runs, the search shows hostile text literally, nothing is requested
+    from outside the folder."""
+    import datetime as dt
+    import zipfile
+
+    from fanwen import offline
+
+    out, site = hostile_site
+    figures = offline.package(site, tmp_path / "dist", dt.date(2026, 12, 1))
+    with zipfile.ZipFile(figures["zip"]) as zf:
+        zf.extractall(tmp_path / "unzipped")
+    folder = tmp_path / "unzipped" / figures["folder"]
+    cat = json.loads((out / "catalogue.json").read_text(encoding="utf-8"))
+    page = browser.new_page()
+    errors, dialogs, requests = [], [], []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("request", lambda r: requests.append(r.url))
+    pages = [folder / "reports" / r["slug"] / "index.html" for r in cat["reports"]]
+    pages += sorted(folder.glob("practices/*/index.html")) + [folder / "index.html", folder / "all" / "index.html"]
+    for r, path in zip(cat["reports"], pages):
+        page.goto(path.as_uri())
+        shown = re.sub(r"\s+", "", page.locator("article").inner_text())
+        for line in markdown_text((out / r["path"]).read_text(encoding="utf-8")):
+            assert re.sub(r"\s+", "", line) in shown, (r["slug"], line)  # literal: no link rewritten in the text
+    for path in pages:
+        page.goto(path.as_uri())
+        assert page.evaluate("typeof window.__pwned") == "undefined", path
+        for href in page.eval_on_selector_all("article a[href]", "els => els.map(e => e.href)"):
+            if href.startswith("file:"):
+                target = Path(unquote(urlparse(href).path))
+                assert target.is_file() and target.is_relative_to(folder), (path, href)
+    for q in ["公开承诺", "{{ config }}", "<script>", "javascript:"]:
+        page.goto((folder / "search" / "index.html").as_uri() + "?q=" + quote(q))
+        page.wait_for_function("/篇|没有/.test(document.querySelector('.fanwen-status').textContent)")
+        assert page.evaluate("typeof window.__pwned") == "undefined", q
+    page.goto((folder / "search" / "index.html").as_uri() + "?q=" + quote("{{ config }}"))
+    page.wait_for_selector(".fanwen-result")
+    assert "{{config}}" in re.sub(r"\s+", "", page.locator(".fanwen-results").inner_text())
+    assert errors == [] and dialogs == []
+    assert [u for u in requests if not u.startswith(("file:", "data:", "blob:"))] == []

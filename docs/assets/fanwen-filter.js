@@ -20,7 +20,9 @@
     var q = new URLSearchParams();
     if (year) q.set("year", year);
     if (genre) q.set("genre", genre);
-    history.replaceState(null, "", location.pathname + (q.toString() ? "?" + q : ""));
+    try {
+      history.replaceState(null, "", location.pathname + (q.toString() ? "?" + q : ""));
+    } catch (e) { /* a browser that keeps pages opened from a folder (file://) from changing their address */ }
   }
 
   form.addEventListener("change", apply);

@@ -34,7 +34,8 @@
   }
 
   function pageUrl(hash) {
-    return location.origin + location.pathname + (hash ? "#" + hash : "");
+    // not location.origin: it is "null" when the page is opened from a folder (file://)
+    return location.href.split(/[?#]/)[0] + (hash ? "#" + hash : "");
   }
 
   function articleText(article) {
