@@ -66,7 +66,13 @@ NOTE_STYLE = "附注"
 # which unit type a report was filed under is the site's business, not the document's.
 NOTES_SHOWN = {f: NOTES[f][1] for f in ("truncated", "garbled", "untitled", "split_unsure", "repaired", "traditional")}
 
-UNUSED_PARTS = {"thumbnail", "stylesWithEffects", "customXml", "webSettings", "numbering"}
+# (the theme too: every style names its fonts; and the application properties, which name the template's maker)
+UNUSED_PARTS = {"thumbnail", "stylesWithEffects", "customXml", "webSettings", "numbering", "theme",
+                "extended-properties"}
+# what the template's settings carry for Word's own bookkeeping or for features a report does not use
+UNUSED_SETTINGS = ("w:zoom", "w:proofState", "w:savePreviewPicture", "w:rsids", "m:mathPr", "w:themeFontLang",
+                   "w:clrSchemeMapping", "w:doNotAutoCompressPictures", "w:shapeDefaults", "w14:docId",
+                   "w14:defaultImageDpi")
 KEPT_STYLES = {"Normal", "Title", "Subtitle", "Heading1", "Heading2", "Heading3", "Heading4", "Footer",
                "DefaultParagraphFont", "TableNormal", "NoList"}
 
@@ -283,6 +289,11 @@ def _base_document():
         for rid, rel in list(rels.items()):
             if rel.reltype.rsplit("/", 1)[-1] in UNUSED_PARTS:
                 del rels[rid]
+    for latent in doc.styles.element.findall(qn("w:latentStyles")):  # Word's defaults for styles not in the file
+        doc.styles.element.remove(latent)
+    for tag in UNUSED_SETTINGS:
+        for el in doc.settings.element.findall(qn(tag)):
+            doc.settings.element.remove(el)
     for style in doc.styles.element.findall(qn("w:style")):
         if style.get(qn("w:styleId")) not in KEPT_STYLES:
             doc.styles.element.remove(style)
