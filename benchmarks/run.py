@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / "work"
 PY = sys.executable
 sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "scripts"))
 from generate import generate, page, seed_pools  # noqa: E402
 
 QUERIES = ["领导点评", "公开承诺", "三会一课", "蒲公英"]
@@ -244,6 +245,14 @@ def run_size(n: int) -> dict:
         shutil.rmtree(work / ".cache")
     r["build_s"], r["index"], site = build_site(out, work)
     r["index_bytes"] = dir_bytes(site / "search-data")
+    r["site_bytes"] = dir_bytes(site)
+    r["site_parts"] = {part: dir_bytes(site / part)[1:] for part in ("reports", "practices", "search-data")}
+    # the offline copy (make offline): time to pack, size of the zip
+    from fanwen import offline
+
+    started = time.perf_counter()
+    packed = offline.package(site, work / "dist")
+    r["offline_s"], r["offline_zip"] = time.perf_counter() - started, packed["zip_bytes"]
     docx = [p.stat() for p in (site / "reports").glob("*.docx")]
     r["word_bytes"] = (sum(f.st_size for f in docx), sum(f.st_blocks * 512 for f in docx), len(docx))
     # built again with nothing changed: every Word file from the cache
@@ -260,6 +269,10 @@ def run_size(n: int) -> dict:
 
 def kb(b: float) -> str:
     return f"{b / 1024:,.0f} KB"
+
+
+def mb(b: float) -> str:
+    return f"{b / 2**20:,.1f} MB"
 
 
 def table(results: list[dict]) -> str:
@@ -288,6 +301,12 @@ def table(results: list[dict]) -> str:
     row("cleanup + build (what `make site` does)", lambda r: f"{r['clean_s'] + r['build_s']:.0f} s")
     row("Material's own build of the same Markdown (s)", lambda r: f"{r['material_build_s']:.1f}")
     row("our build ÷ Material's (issue 13: ≤ 1.5)", lambda r: f"{r['build_s'] / r['material_build_s']:.1f}×")
+    row("whole site: files / bytes / on disk (issue 12: ≤ 30,000 files, ≤ 300 MB at 10,000)",
+        lambda r: f"{r['site_bytes'][2]:,} / {mb(r['site_bytes'][0])} / {mb(r['site_bytes'][1])}")
+    row("  on disk / files: report pages and Word files; 做法库; search index", lambda r: "; ".join(
+        f"{mb(r['site_parts'][k][0])} / {r['site_parts'][k][1]:,}" for k in ("reports", "practices", "search-data")))
+    row("offline copy (make offline): zip size, seconds to pack",
+        lambda r: f"{mb(r['offline_zip'])}, {r['offline_s']:.1f} s")
     row("search index: bytes / on disk / files", lambda r: f"{kb(r['index_bytes'][0])} / {kb(r['index_bytes'][1])} / "
         f"{r['index_bytes'][2]:,}")
     row("report page, first visit (raw / gzip)", lambda r: f"{kb(r['browser']['report_page'][0])} / {kb(r['browser']['report_page'][1])}")
