@@ -14,9 +14,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
-from fanwen import practices, rules, word  # noqa: E402
+from fanwen import practices, render_cache, rules, word  # noqa: E402
 from fanwen.practices import sectioned_lines  # noqa: E402
-from fanwen.related import related_reports  # noqa: E402
+from fanwen.related import Memo, related_reports  # noqa: E402
 from fanwen.search_index import build_index  # noqa: E402
 from fanwen.site import (  # noqa: E402
     REPORTS_DIR, SiteData, decorate_report, fill_placeholders, fix_404, generated_pages, home_blocks, log, toc_slugify,
@@ -36,12 +36,26 @@ def on_config(config):
         path = docs / REPORTS_DIR / r["path"]
         sectioned[r["slug"]] = sectioned_lines(path.read_text(encoding="utf-8")) if path.exists() else []
         texts[r["slug"]] = [t for _a, t in sectioned[r["slug"]]]
-    data.related = related_reports(data.reports, texts)
+    memo = Memo(_cache_dir(config) / "related.json")  # fingerprints and pair decisions of earlier builds
+    data.related = related_reports(data.reports, texts, memo)
+    memo.save()
     data.practices = practices.for_site(data.reports, sectioned, data.practice_edits)  # 做法库
     data.report_practices = practices.report_practices(data.practices)
     _build.clear()
     _build.update(data=data, texts=texts, section_ids={})
+    # pages rendered once per content (Markdown as on_page_markdown left it), kept in .cache/pages/
+    here = Path(__file__).resolve().parent
+    cache = render_cache.RenderCache(
+        _cache_dir(config) / "pages",
+        render_cache.salt(config, here / "fanwen" / "site.py", here / "fanwen" / "render_cache.py"))
+    render_cache.install(cache)
+    _build["render"] = cache
     return config
+
+
+def _cache_dir(config) -> Path:
+    """The project's .cache/, beside mkdocs.yml (the cleanup keeps its own cache there too)."""
+    return Path(config.config_file_path).resolve().parent / ".cache"
 
 
 def on_files(files, config):
@@ -78,6 +92,9 @@ def on_page_content(html, page, config, files):
 
 def on_post_build(config):
     data: SiteData = _build["data"]
+    pages: render_cache.RenderCache = _build["render"]
+    log.info("pages: %d rendered, %d from the cache, %d old cache entries removed",
+             pages.misses, pages.hits, pages.prune())
     for path in sorted((Path(config.site_dir) / PRACTICE_DIR).glob("**/index.html")):
         html_text = path.read_text(encoding="utf-8")
         filled = fill_section_links(html_text, _build["section_ids"])
@@ -95,7 +112,7 @@ def on_post_build(config):
     # the Word files, beside the report pages: made only for reports whose page changed
     started = time.perf_counter()
     docs = Path(config.docs_dir) / REPORTS_DIR
-    cache = Path(config.config_file_path).resolve().parent / ".cache" / "word"
+    cache = _cache_dir(config) / "word"
     figures = word.export([(r["slug"], docs / r["path"]) for r in data.reports if (docs / r["path"]).exists()],
                           Path(config.site_dir) / REPORTS_DIR, cache, data.redirects)
     figures["seconds"] = round(time.perf_counter() - started, 2)

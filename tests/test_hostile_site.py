@@ -152,3 +152,18 @@ def test_hostile_offline_copy_is_literal_and_inert(hostile_site, browser, tmp_pa
     assert "{{config}}" in re.sub(r"\s+", "", page.locator(".fanwen-results").inner_text())
     assert errors == [] and dialogs == []
     assert [u for u in requests if not u.startswith(("file:", "data:", "blob:"))] == []
+
+
+def test_hostile_site_built_again_from_the_caches_is_the_same(hostile_site, tmp_path) -> None:
+    """Rendered pages and related-report decisions kept in .cache/ hold the hostile text as it is."""
+    import shutil
+
+    from test_build_cache import mkdocs, rendered, same_tree
+
+    out, site = hostile_site
+    work = site.parent
+    shutil.copytree(site, tmp_path / "first")
+    proc = mkdocs(work)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert rendered(proc)[0] == 0
+    assert same_tree(tmp_path / "first", site) == []

@@ -11,9 +11,14 @@ words or added paragraphs of its own.
 """
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 import re
 import zlib
+from array import array
 from collections import Counter, OrderedDict, defaultdict
+from pathlib import Path
 
 from .text import to_simplified
 
@@ -99,24 +104,84 @@ class _Shingled:
         return self.kept[slug]
 
 
-def related_reports(reports: list[dict], texts: dict[str, list[str]]) -> dict[str, list[tuple[str, float, bool]]]:
+def _memo_version() -> str:
+    """What a stored fingerprint or pair decision depends on: this module and OpenCC."""
+    import importlib.metadata as md
+
+    return hashlib.sha256(Path(__file__).read_bytes() + md.version("opencc").encode()).hexdigest()[:16]
+
+
+MEMO_VERSION = _memo_version()
+
+
+class Memo:
+    """What related_reports works out from one text (its fingerprint) or from two (whether
+    they are near-duplicates), kept across builds in a file, keyed by the texts' hashes:
+    a build after adding a report fingerprints that report and compares only its pairs.
+    Entries this build did not use are not written back."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self.prints: dict[str, set[int]] = {}
+        self.pairs: dict[str, bool] = {}
+        self._stored: dict = {"prints": {}, "pairs": {}}
+        if path is not None and path.exists():
+            try:
+                stored = json.loads(path.read_text(encoding="utf-8"))
+                if stored.get("version") == MEMO_VERSION:
+                    self._stored = stored
+            except (OSError, ValueError):
+                pass
+
+    def fingerprint(self, key: str, text: str) -> set[int]:
+        if key not in self.prints:
+            packed = self._stored["prints"].get(key)
+            self.prints[key] = (set(array("I", base64.b64decode(packed))) if packed is not None
+                                else fingerprint(text))
+        return self.prints[key]
+
+    def pair(self, key: str, decide) -> bool:
+        if key not in self.pairs:
+            stored = self._stored["pairs"].get(key)
+            self.pairs[key] = bool(stored) if stored is not None else decide()
+        return self.pairs[key]
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        data = {"version": MEMO_VERSION,
+                "prints": {k: base64.b64encode(array("I", sorted(v)).tobytes()).decode("ascii")
+                           for k, v in sorted(self.prints.items())},
+                "pairs": {k: int(v) for k, v in sorted(self.pairs.items())}}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        part = self.path.with_name(self.path.name + ".part")
+        part.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        part.replace(self.path)
+
+
+def text_key(lines: list[str]) -> str:
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:32]
+
+
+def related_reports(reports: list[dict], texts: dict[str, list[str]],
+                    memo: Memo | None = None) -> dict[str, list[tuple[str, float, bool]]]:
     """slug -> [(other slug, similarity, near duplicate?)], best first.
 
     Similar text first (near-duplicates marked), then reports of the same unit
     type that share the most practices (topic tags), newest first.
     """
-    prints = {r["slug"]: fingerprint("\n".join(texts.get(r["slug"], []))) for r in reports}
+    memo = memo or Memo()
+    keys = {r["slug"]: text_key(texts.get(r["slug"], [])) for r in reports}
+    prints = {r["slug"]: memo.fingerprint(keys[r["slug"]], "\n".join(texts.get(r["slug"], []))) for r in reports}
     sims = overlaps(prints)
     chars = {r["slug"]: r["chars"] for r in reports}
 
     shingled = _Shingled(texts)
-    decided: dict[tuple[str, str], bool] = {}  # a pair is decided once, from either side
 
-    def near_duplicate(a: str, b: str) -> bool:
+    def near_duplicate(a: str, b: str) -> bool:  # a pair is decided once, from either side
         short, long_ = sorted((a, b), key=lambda s: (chars[s], s))
-        if (short, long_) not in decided:
-            decided[short, long_] = _share(shingled(short)[0], shingled(long_)[1]) >= NEAR_DUPLICATE
-        return decided[short, long_]
+        return memo.pair(f"{keys[short]}:{keys[long_]}",
+                         lambda: _share(shingled(short)[0], shingled(long_)[1]) >= NEAR_DUPLICATE)
     by_unit: dict[str, list[dict]] = defaultdict(list)
     for r in sorted(reports, key=lambda r: (r["date"], r["slug"]), reverse=True):
         by_unit[r["unit_type"]].append(r)

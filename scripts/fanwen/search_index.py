@@ -39,6 +39,7 @@ import re
 import shutil
 import unicodedata
 import zlib
+from array import array
 from functools import lru_cache
 from pathlib import Path
 
@@ -120,17 +121,15 @@ def _may_be_dense(count: int, total: int) -> bool:
     return count * 8 > total // 6
 
 
-def encode_docs(docs: list[int], total: int) -> str:
+def encode_docs(docs, total: int) -> str:
     """A sorted id list as base-36 deltas, or "~" + a base64 bitmap when that is shorter.
 
     >>> encode_docs([3, 40], 100), encode_docs(list(range(0, 100, 2)), 100)
     ('3,11', '~VVVVVVVVVVVVVVVVBQ==')
     """
-    deltas, last = [], 0
-    for d in docs:
-        deltas.append(b36(d - last))
-        last = d
-    listed = ",".join(deltas)
+    small = _B36_SMALL
+    deltas = list(map(int.__sub__, docs, [0, *docs[:-1]])) if len(docs) else []
+    listed = ",".join([small[d] if d < 1296 else _b36(d) for d in deltas])
     if _may_be_dense(len(docs), total):
         bits = bytearray((total + 7) // 8)
         for d in docs:
@@ -208,25 +207,27 @@ def unpack_text(packed: str) -> str:
 
 def bigrams_of(norm: str) -> set[str]:
     """The bigrams of a normalised text, none across two lines."""
-    return {g for g in map(str.__add__, norm, norm[1:]) if SEPARATOR not in g}
+    grams: set[str] = set()
+    for line in norm.split(SEPARATOR):
+        grams.update(map(str.__add__, line, line[1:]))
+    return grams
 
 
 class _Postings:
-    """bigram -> report ids, kept as compact text while reports stream in."""
+    """bigram -> the ids of the reports holding it, in order, kept compact (4 bytes an id)
+    while reports stream in."""
 
     def __init__(self) -> None:
-        self.entries: dict[str, list] = {}  # bigram -> [count, last id, ids bytearray]
+        self.entries: dict[str, array] = {}
 
     def add(self, doc: int, grams: set[str]) -> None:
         entries = self.entries
         for g in grams:
-            e = entries.get(g)
-            if e is None:
-                entries[g] = [1, doc, bytearray(b36(doc).encode("ascii"))]
+            ids = entries.get(g)
+            if ids is None:
+                entries[g] = array("I", (doc,))
             else:
-                e[2] += b"," + b36(doc - e[1]).encode("ascii")
-                e[0] += 1
-                e[1] = doc
+                ids.append(doc)
 
 
 def build_index(reports: list[dict], texts: dict[str, list[str]], out_dir: Path,
@@ -263,11 +264,8 @@ def build_index(reports: list[dict], texts: dict[str, list[str]], out_dir: Path,
 
     entries: dict[str, str] = {}
     for g in sorted(postings.entries):
-        count, _, ids = postings.entries.pop(g)
-        docs = ids.decode("ascii")
-        if _may_be_dense(count, total):
-            docs = encode_docs(decode_docs(docs), total)
-        entries[g] = f"[{count},{json.dumps(docs)}]"
+        ids = postings.entries.pop(g)
+        entries[g] = f'[{len(ids)},"{encode_docs(ids, total)}"]'
     set_bytes = sum(len(g.encode("utf-8")) + len(v) + 6 for g, v in entries.items())
     shards = max(1, math.ceil(set_bytes / SHARD_BYTES))
     by_shard: dict[int, list[str]] = {}
