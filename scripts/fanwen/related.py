@@ -18,6 +18,7 @@ import re
 import zlib
 from array import array
 from collections import Counter, OrderedDict, defaultdict
+from itertools import combinations
 from pathlib import Path
 
 from .text import to_simplified
@@ -40,20 +41,21 @@ def fingerprint(text: str) -> set[int]:
 
 def overlaps(prints: dict[str, set[int]]) -> dict[str, dict[str, float]]:
     """slug -> {other slug: share of the smaller fingerprint they have in common}."""
-    index: dict[int, list[str]] = defaultdict(list)
-    for slug in sorted(prints):
+    slugs = sorted(prints)
+    index: dict[int, list[int]] = defaultdict(list)
+    for i, slug in enumerate(slugs):
         for h in prints[slug]:
-            index[h].append(slug)
-    shared: dict[str, Counter] = defaultdict(Counter)
-    for slugs in index.values():
-        if 1 < len(slugs) <= COMMON:
-            for a in slugs:
-                for b in slugs:
-                    if a != b:
-                        shared[a][b] += 1
+            index[h].append(i)
+    shared: Counter = Counter()  # (i, j), i < j -> shingles in common; counted in C
+    for members in index.values():
+        if 1 < len(members) <= COMMON:
+            shared.update(combinations(members, 2))
+    sizes = [len(prints[slug]) for slug in slugs]
     out: dict[str, dict[str, float]] = {}
-    for a, counts in shared.items():
-        out[a] = {b: n / max(1, min(len(prints[a]), len(prints[b]))) for b, n in counts.items()}
+    for (i, j), n in sorted(shared.items()):
+        share = n / max(1, min(sizes[i], sizes[j]))
+        out.setdefault(slugs[i], {})[slugs[j]] = share
+        out.setdefault(slugs[j], {})[slugs[i]] = share
     return out
 
 
