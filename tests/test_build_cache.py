@@ -114,3 +114,23 @@ def test_related_reports_reuse_stored_fingerprints_and_decisions(tmp_path, monke
     monkeypatch.setattr(related, "MEMO_VERSION", "another")  # stored by another version: not used
     with pytest.raises(AssertionError, match="recomputed"):
         related.related_reports(reports, texts, related.Memo(path))
+
+
+def test_same_unit_fill_is_the_stable_sort_by_shared_tags() -> None:
+    """The bit-mask selection gives what sorting the newest-first list by shared tags gives."""
+    import random
+
+    rng = random.Random(13)
+    vocab = [f"做法{k}" for k in range(9)]
+    reports = [{"slug": f"r{n:03d}", "date": f"20{10 + rng.randrange(10)}-01-01" if rng.random() < 0.8 else "",
+                "unit_type": rng.choice(["学校", "农村"]), "genre": "工作汇报",
+                "tags": ["x", "y", *rng.sample(vocab, rng.randrange(0, 6))]} for n in range(120)]
+    units = related._SameUnit(reports)
+    newest = sorted(reports, key=lambda r: (r["date"], r["slug"]), reverse=True)
+    for r in reports:
+        taken = {r["slug"], *rng.sample([o["slug"] for o in reports], 3)}
+        tags = set(r["tags"][2:])
+        same = [o for o in newest if o["unit_type"] == r["unit_type"] and o["slug"] not in taken]
+        same.sort(key=lambda o: -len(tags & set(o["tags"][2:])))
+        for wanted in (0, 1, 6, 200):
+            assert units.sharing_most_tags(r, taken, wanted) == [o["slug"] for o in same[:wanted]]

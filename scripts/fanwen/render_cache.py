@@ -18,6 +18,7 @@ import hashlib
 import json
 import logging
 import os
+import posixpath
 import re
 from pathlib import Path
 
@@ -40,6 +41,9 @@ class RenderCache:
     def __init__(self, root: Path, salt: str) -> None:
         self.root, self.salt = root, salt
         self.used: set[str] = set()
+        self._files = None
+        self._known: dict[tuple[str, str], bool] = {}
+        self._uris: set[str] = set()
         self.hits = self.misses = 0
 
     def key(self, page: Page) -> str:
@@ -82,9 +86,15 @@ class RenderCache:
         return None
 
     def _links_resolve(self, page: Page, files) -> bool:
+        if self._files is not files:  # the pages of this build, once
+            self._files, self._known = files, {}
+            self._uris = {f.src_uri for f in files}
         base = os.path.dirname(page.file.src_uri)
         for target in _LINK.findall(page.markdown):
-            if files.get_file_from_path(os.path.normpath(os.path.join(base, target)).replace(os.sep, "/")) is None:
+            found = self._known.get((base, target))
+            if found is None:
+                found = self._known[base, target] = posixpath.normpath(posixpath.join(base, target)) in self._uris
+            if not found:
                 return False
         return True
 
