@@ -7,7 +7,8 @@ leave it: a report page with its card and related reports, a generated listing
 or practice page), its place in the site and the Markdown configuration. The
 cache keeps, per page, what ``Page.render`` leaves on the page (HTML, table of
 contents, title, anchor ids) under a key made of all of that, in
-``.cache/pages/``; entries no build used are removed.
+``.cache/pages/`` (zlib-compressed JSON, a quarter of the size); entries no build
+used are removed.
 
 A cached page is used only when every Markdown link in it still names a page of
 this build; otherwise MkDocs renders it, and reports what is wrong as usual.
@@ -20,6 +21,7 @@ import logging
 import os
 import posixpath
 import re
+import zlib
 from pathlib import Path
 
 from mkdocs.structure import pages as _pages
@@ -52,7 +54,7 @@ class RenderCache:
         return h.hexdigest()
 
     def _path(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.json"
+        return self.root / key[:2] / f"{key}.json.z"
 
     def render(self, page: Page, config, files) -> None:
         """Page.render, from the cache when this page was rendered before from the same Markdown."""
@@ -61,9 +63,9 @@ class RenderCache:
         path = self._path(key)
         if path.exists() and self._links_resolve(page, files):
             try:
-                cached = json.loads(path.read_text(encoding="utf-8"))
+                cached = json.loads(zlib.decompress(path.read_bytes()))
                 to_anchors = {files.get_file_from_path(uri): links for uri, links in cached["to_anchors"].items()}
-            except (OSError, ValueError, KeyError):
+            except (OSError, ValueError, KeyError, zlib.error):
                 cached = None
             if cached is not None and None not in to_anchors:
                 page.content = cached["content"]
@@ -81,7 +83,7 @@ class RenderCache:
                  "to_anchors": {f.src_uri: links for f, links in (page.links_to_anchors or {}).items()}}
         path.parent.mkdir(parents=True, exist_ok=True)
         part = path.with_name(f"{path.name}.{os.getpid()}.part")
-        part.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        part.write_bytes(zlib.compress(json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1))
         part.replace(path)
         return None
 
@@ -102,8 +104,8 @@ class RenderCache:
         """Remove the entries this build did not use; return how many."""
         removed = 0
         if self.root.exists():
-            for path in self.root.glob("*/*.json"):
-                if path.stem not in self.used:
+            for path in self.root.glob("*/*"):
+                if path.name.split(".", 1)[0] not in self.used:
                     path.unlink()
                     removed += 1
         return removed
