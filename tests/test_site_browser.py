@@ -206,3 +206,14 @@ def test_long_phrases_and_phrases_across_text_chunks(page, site_url, report_bloc
         phrase = longest[start : start + length]
         got = open_search(page, site_url, phrase)
         assert set(got) == truth(report_blocks, phrase) and got, (start, length)
+
+
+def test_a_browser_without_decompression_is_told_why_search_does_not_work(browser, site_url) -> None:
+    p = browser.new_page()
+    errors = []
+    p.on("pageerror", lambda e: errors.append(str(e)))
+    p.add_init_script("delete window.DecompressionStream")
+    p.goto(urljoin(site_url, "search/?q=" + quote("领导点评")))
+    p.wait_for_function("document.querySelector('.fanwen-status').textContent.includes('浏览器')")
+    assert "Chrome" in p.locator(".fanwen-status").inner_text() and errors == []
+    p.close()

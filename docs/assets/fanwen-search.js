@@ -300,6 +300,10 @@
 
   function run() {
     if (!q) { say("输入要查找的做法或词句，如“领导点评”“公开承诺”；多个词语用空格分开。"); return; }
+    if (!window.DecompressionStream) {  // the index's texts are compressed (search_index.pack_text)
+      say("这个浏览器版本太旧，不能搜索：请用 Chrome 或 Edge 80 以上、Firefox 113 以上的版本（或 360、奇安信等浏览器的极速模式）。");
+      return;
+    }
     say("正在搜索……");
     performance.mark("fanwen-search-start");
     Promise.all([get("meta"), get("facets"), loadT2S(q)]).then(function (loaded) {
