@@ -28,7 +28,6 @@ from mkdocs.structure import pages as _pages
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-log = logging.getLogger("mkdocs.plugins.fanwen")
 _LINK = re.compile(r"\]\(([^)\s#?]+\.md)(?:[#?][^)\s]*)?\)")
 _ORIGINAL = Page.render
 
