@@ -21,6 +21,7 @@ from .model import Page
 from .pipeline import Options, run_page
 from .read import ReadError
 from .rules import rules_version
+from .write import write_atomic
 
 DEFAULT_CACHE = Path(".cache") / "fanwen"
 # Below this many pages to clean, starting worker processes costs more than it saves.
@@ -94,12 +95,7 @@ class Cache:
     def put(self, key: str, outcome: Outcome) -> None:
         if not self.dir:
             return
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        with open(tmp, "wb") as f:
-            pickle.dump(outcome, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        write_atomic(self._path(key), pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _follow_parent(parent: int) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from .model import Page
-from .write import slug as make_slug, yaml_mapping
+from .write import slug as make_slug, write_atomic, yaml_mapping
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same result, faster
 
@@ -88,9 +88,7 @@ class Registry:
         text = self.dump()
         if path.exists() and path.read_text(encoding="utf-8") == text:
             return False
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
+        write_atomic(path, text.encode("utf-8"))
         return True
 
     def taken(self, except_key: str = "") -> set[str]:

@@ -22,6 +22,7 @@ from itertools import combinations
 from pathlib import Path
 
 from .text import to_simplified
+from .write import write_atomic
 
 SHINGLE = 8
 KEPT_SHINGLES = 64  # reports whose paragraph shingles are kept while their pairs are compared
@@ -155,14 +156,11 @@ class Memo:
                 "prints": {k: base64.b64encode(array("I", sorted(v)).tobytes()).decode("ascii")
                            for k, v in sorted(self.prints.items())},
                 "pairs": {k: int(v) for k, v in sorted(self.pairs.items())}}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        part = self.path.with_name(self.path.name + ".part")
-        part.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-        part.replace(self.path)
+        write_atomic(self.path, json.dumps(data, separators=(",", ":")).encode("utf-8"))
 
 
-def text_key(lines: list[str]) -> str:
-    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:32]
+def text_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
 def related_reports(reports: list[dict], texts: dict[str, list[str]],
@@ -173,8 +171,9 @@ def related_reports(reports: list[dict], texts: dict[str, list[str]],
     type that share the most practices (topic tags), newest first.
     """
     memo = memo or Memo()
-    keys = {r["slug"]: text_key(texts.get(r["slug"], [])) for r in reports}
-    prints = {r["slug"]: memo.fingerprint(keys[r["slug"]], "\n".join(texts.get(r["slug"], []))) for r in reports}
+    joined = {r["slug"]: "\n".join(texts.get(r["slug"], [])) for r in reports}
+    keys = {slug: text_key(text) for slug, text in joined.items()}
+    prints = {slug: memo.fingerprint(keys[slug], text) for slug, text in joined.items()}
     sims = overlaps(prints)
     chars = {r["slug"]: r["chars"] for r in reports}
 

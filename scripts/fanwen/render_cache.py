@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import posixpath
 import re
 import zlib
@@ -27,6 +26,8 @@ from pathlib import Path
 from mkdocs.structure import pages as _pages
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+
+from .write import write_atomic
 
 _LINK = re.compile(r"\]\(([^)\s#?]+\.md)(?:[#?][^)\s]*)?\)")
 _ORIGINAL = Page.render
@@ -80,17 +81,14 @@ class RenderCache:
         entry = {"content": page.content, "toc": _tokens(page.toc), "title": page._title_from_render,
                  "anchors": sorted(page.present_anchor_ids or ()),
                  "to_anchors": {f.src_uri: links for f, links in (page.links_to_anchors or {}).items()}}
-        path.parent.mkdir(parents=True, exist_ok=True)
-        part = path.with_name(f"{path.name}.{os.getpid()}.part")
-        part.write_bytes(zlib.compress(json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1))
-        part.replace(path)
+        write_atomic(path, zlib.compress(json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1))
         return None
 
     def _links_resolve(self, page: Page, files) -> bool:
         if self._files is not files:  # the pages of this build, once
             self._files, self._known = files, {}
             self._uris = {f.src_uri for f in files}
-        base = os.path.dirname(page.file.src_uri)
+        base = posixpath.dirname(page.file.src_uri)
         for target in _LINK.findall(page.markdown):
             found = self._known.get((base, target))
             if found is None:

@@ -179,7 +179,11 @@ def data_script(name: str, payload) -> str:
     >>> data_script("sets/3", {"公开": [1, "0"]})
     'fanwenSearchData("sets/3",{"公开":[1,"0"]});\\n'
     """
-    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return _script(name, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+
+
+def _script(name: str, body: str) -> str:
+    """The data file around JSON already written (``body``)."""
     body = body.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return f"{CALLBACK}({json.dumps(name)},{body});\n"
 
@@ -273,8 +277,7 @@ def build_index(reports: list[dict], texts: dict[str, list[str]], out_dir: Path,
         by_shard.setdefault(shard_of(g, shards), []).append(f"{json.dumps(g, ensure_ascii=False)}:{v}")
     for n in range(shards):
         name = f"sets/{n}"
-        (out_dir / f"{name}.js").write_text(
-            f"{CALLBACK}({json.dumps(name)},{{{','.join(by_shard.get(n, []))}}});\n", encoding="utf-8")
+        (out_dir / f"{name}.js").write_text(_script(name, "{" + ",".join(by_shard.get(n, [])) + "}"), encoding="utf-8")
 
     buckets: dict[int, dict[str, str]] = {}
     for t, s in _t2s_map().items():

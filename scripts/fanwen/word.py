@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
 import shutil
 import zipfile
@@ -42,7 +41,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from . import rules
-from .write import NOTES, unescape_md
+from .write import NOTES, unescape_md, write_atomic
 
 # --- the layout (GB/T 9704—2012) ---------------------------------------------------
 
@@ -496,10 +495,7 @@ def export(reports: list[tuple[str, Path]], out_dir: Path, cache_dir: Path | Non
             data = docx_from_markdown(markdown.decode("utf-8"))
             target.write_bytes(data)
             if cached is not None:
-                cached.parent.mkdir(parents=True, exist_ok=True)
-                tmp = cached.with_suffix(".tmp")
-                tmp.write_bytes(data)
-                os.replace(tmp, cached)
+                write_atomic(cached, data)
             figures["made"] += 1
         used.add(key)
         figures["reports"] += 1

@@ -260,6 +260,15 @@ def json_lines(value, depth: int, indent: str = "") -> str:
     return json.dumps(value, ensure_ascii=False, separators=(", ", ": ")) + ("" if indent or depth == 0 else "\n")
 
 
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a file whole or not at all: into a hidden temporary file beside it (named with
+    the process, so two processes never share one), then renamed over it. Makes the folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
 def _stage(path: Path, content: str, staged: list[tuple[Path, Path]]) -> bool:
     """Write content beside path as a hidden temporary file, unless path already holds it.
 
