@@ -76,6 +76,9 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 SUBPATH = "/fanwen/"
+# The search page has said how many reports it found (or none). Null-safe: while a click
+# navigates, the new document may not have its status line yet.
+SEARCH_DONE = "(s => !!s && /篇|没有/.test(s.textContent))(document.querySelector('.fanwen-status'))"
 
 
 @contextlib.contextmanager

@@ -9,7 +9,7 @@ from urllib.parse import quote, unquote, urlparse
 
 import pytest
 
-from conftest import build_site, run_clean, serve
+from conftest import SEARCH_DONE, build_site, run_clean, serve
 from fanwen.write import markdown_text
 from test_hostile import HOSTILE, report
 
@@ -145,7 +145,7 @@ def test_hostile_offline_copy_is_literal_and_inert(hostile_site, browser, tmp_pa
                 assert target.is_file() and target.is_relative_to(folder), (path, href)
     for q in ["公开承诺", "{{ config }}", "<script>", "javascript:"]:
         page.goto((folder / "search" / "index.html").as_uri() + "?q=" + quote(q))
-        page.wait_for_function("/篇|没有/.test(document.querySelector('.fanwen-status').textContent)")
+        page.wait_for_function(SEARCH_DONE)
         assert page.evaluate("typeof window.__pwned") == "undefined", q
     page.goto((folder / "search" / "index.html").as_uri() + "?q=" + quote("{{ config }}"))
     page.wait_for_selector(".fanwen-result")

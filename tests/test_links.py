@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, SEEDS, build_site, run_clean, serve
+from conftest import ROOT, SEARCH_DONE, SEEDS, build_site, run_clean, serve
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
@@ -148,7 +148,7 @@ def test_old_urls_in_chromium(history, history_site, browser, tmp_path) -> None:
         assert gone["title"] in page.locator("article").inner_text()
         page.locator("article a", has_text="搜索这个标题").click()
         page.wait_for_url("**/search/?q=*")
-        page.wait_for_function("/篇|没有/.test(document.querySelector('.fanwen-status').textContent)")
+        page.wait_for_function(SEARCH_DONE)
 
         response = page.goto(f"{base}reports/nowhere/")
         assert response.status == 404

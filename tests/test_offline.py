@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, quote, unquote, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import SEARCH_DONE
 from fanwen import offline
 from test_site_browser import report_blocks, truth  # noqa: F401  (report_blocks is a fixture)
 
@@ -110,7 +111,7 @@ def test_home_to_a_listing_to_a_report(page, folder) -> None:
 @pytest.mark.parametrize("query", ["公开承诺", "领导点评", "党员挂牌上岗", "公開承諾", "创先争优 领导点评"])
 def test_search_from_the_url_finds_exactly_the_reports(page, folder, report_blocks, query) -> None:
     page.goto(url_of(folder, "search/index.html") + "?q=" + quote(query))
-    page.wait_for_function("/篇|没有/.test(document.querySelector('.fanwen-status').textContent)")
+    page.wait_for_function(SEARCH_DONE)
     while page.locator(".fanwen-more:not([hidden])").count():
         page.click(".fanwen-more")
     got = [li.get_attribute("data-slug") for li in page.locator(".fanwen-result").all()]
@@ -125,8 +126,9 @@ def test_search_filters_keep_their_state_in_the_url(page, folder, report_blocks)
     page.wait_for_selector(".fanwen-result")
     facet = page.locator(".fanwen-facet[data-facet='unit_type'] a[data-value]").first
     value, count = facet.get_attribute("data-value"), int(facet.get_attribute("data-count"))
-    facet.click()
-    page.wait_for_function("/篇|没有/.test(document.querySelector('.fanwen-status').textContent)")
+    with page.expect_navigation():
+        facet.click()
+    page.wait_for_function(SEARCH_DONE)
     assert parse_qs(urlparse(page.url).query) == {"q": ["公开承诺"], "unit_type": [value]}
     while page.locator(".fanwen-more:not([hidden])").count():
         page.click(".fanwen-more")

@@ -10,6 +10,7 @@ from urllib.parse import unquote, urljoin, urlparse, parse_qs
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import SEARCH_DONE
 from fanwen import practices, site
 from fanwen.practices import Mention, Practice
 from fanwen.write import markdown_text
@@ -267,6 +268,6 @@ def test_search_for_a_practice_links_its_page(browser, site_url) -> None:
     page.wait_for_url("**/practices/ling-dao-dian-ping/")
     assert page.locator("article h1").inner_text().startswith("领导点评")
     page.goto(f"{site_url}search/?q={quote('蒲公英')}")
-    page.wait_for_function("/篇|没有/.test(document.querySelector('.fanwen-status').textContent)")
+    page.wait_for_function(SEARCH_DONE)
     assert page.locator(".fanwen-practice").is_hidden()
     page.close()

@@ -12,6 +12,7 @@ from urllib.parse import quote, urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import SEARCH_DONE
 from fanwen.text import to_simplified
 
 pytestmark = pytest.mark.browser
@@ -56,8 +57,7 @@ def page(browser, site_url):
 def open_search(page, site_url, query: str, **filters) -> list[str]:
     params = "&".join(f"{k}={quote(v)}" for k, v in {"q": query, **filters}.items())
     page.goto(urljoin(site_url, f"search/?{params}"))
-    page.wait_for_function("document.querySelector('.fanwen-status').textContent.includes('篇') || "
-                           "document.querySelector('.fanwen-status').textContent.includes('没有')")
+    page.wait_for_function(SEARCH_DONE)
     page.wait_for_load_state("networkidle")
     while page.locator(".fanwen-more:not([hidden])").count():
         page.click(".fanwen-more")
@@ -96,7 +96,9 @@ def test_facets_are_links_that_filter(page, site_url, report_blocks) -> None:
     open_search(page, site_url, "领导点评")
     first = page.locator('.fanwen-facet[data-facet="genre"] a[data-value]').first
     genre, count = first.get_attribute("data-value"), int(first.get_attribute("data-count"))
-    first.click()
+    with page.expect_navigation():
+        first.click()
+    page.wait_for_function(SEARCH_DONE)
     page.wait_for_load_state("networkidle")
     assert f"genre={quote(genre)}" in page.url or f"genre={genre}" in page.url
     assert page.locator(".fanwen-result").count() == count
