@@ -103,3 +103,41 @@ def test_facets_and_years_follow_date_order(tmp_path) -> None:
 def test_doc_sets_round_trip(docs) -> None:
     if docs:
         assert si.decode_docs(si.encode_docs(docs, 500)) == docs
+
+
+def _files(folder) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_cached_build_writes_the_same_files_and_works_out_only_new_texts(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(si, "FLUSH_ENTRIES", 7)  # new entries written in several batches
+    rng = random.Random(11)
+    alphabet = "公开承诺领导点评党员挂牌上岗三会一课創先爭優ＡＢ１２"
+    texts = {f"r{n:02d}": [f"标题{n}", "".join(rng.choice(alphabet) for _ in range(rng.randint(20, 400)))]
+             for n in range(30)}
+    cache, units, genres = tmp_path / "cache", ["党政机关"], ["经验材料"]
+
+    def build(name: str, texts: dict, cached: bool = True) -> tuple[dict, dict]:
+        figures = si.build_index(_reports(texts), texts, tmp_path / name, units, genres, cache if cached else None)
+        return figures, _files(tmp_path / name)
+
+    plain = build("plain", texts, cached=False)[1]
+    first, files = build("first", texts)
+    assert first["cached"] == 0 and files == plain
+    again, files = build("again", texts)
+    assert again["cached"] == 30 and files == plain
+    # one report added (with bigrams no other report has) and one removed
+    more = {**texts, "r99": ["新增", "乡村振兴衔接"]}
+    del more["r00"]
+    added, files = build("added", more)
+    assert added["cached"] == 29 and files == build("plain2", more, cached=False)[1]
+    assert set(si.query_files(tmp_path / "added", ["乡村振兴"])) == {"r99"}
+    assert len(list(cache.glob("??/*"))) == 30  # the removed report's entry is gone
+    # a damaged store is never trusted: a broken entry is worked out again, a broken vocabulary resets it
+    entry = next(cache.glob("??/*"))
+    entry.write_bytes(b"not zlib")
+    assert build("damaged", more)[0]["cached"] == 29
+    (cache / "vocab.txt").write_text("公开\n公开\n", encoding="utf-8")
+    figures, files = build("reset", more)
+    assert figures["cached"] == 0 and files == build("plain3", more, cached=False)[1]
+    assert build("after", more)[0]["cached"] == 30

@@ -147,6 +147,17 @@ def test_the_same_report_gives_the_same_bytes_and_the_cache_is_used(seeds_out, t
     assert (third["made"], third["cached"]) == (1, 20)
     assert len(list(cache.glob("*/*.docx"))) == 21
     assert "补充的一段话。" in [p.text for p in open_docx(tmp_path / "c" / f"{items[0][0]}.docx").paragraphs]
+    # built again into the same folder (a build that does not clean site/ first): the site's
+    # files may share their bytes with the cache, so a report made anew must not write through them
+    word.export([(items[0][0], changed), *items[1:]], tmp_path / "c", cache)  # all from the cache
+    before = {p: p.read_bytes() for p in cache.glob("*/*.docx")}
+    back = word.export([*items, ("copy", changed)], tmp_path / "c", cache)
+    assert (back["made"], back["cached"]) == (1, 21)
+    for p, data in before.items():
+        assert p.read_bytes() == data
+    assert "补充的一段话。" in [q.text for q in open_docx(tmp_path / "c" / "copy.docx").paragraphs]
+    for slug, _ in items:
+        assert (tmp_path / "a" / f"{slug}.docx").read_bytes() == (tmp_path / "c" / f"{slug}.docx").read_bytes()
 
 
 # one line of a report, as the cleanup writes it (no line breaks; control characters may be left)

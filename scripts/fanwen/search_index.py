@@ -33,21 +33,27 @@ newest first):
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import math
 import re
 import shutil
+import sys
 import unicodedata
 import zlib
 from array import array
+from collections import deque
 from functools import lru_cache
+from itertools import chain, repeat
 from pathlib import Path
 
 from .text import to_simplified
+from .write import write_atomic
 
 FORMAT = 3
 SEPARATOR = "\u0001"  # between lines: a phrase never runs across two paragraphs
 SHARD_BYTES = 16384  # target size of one sets/ file: what a bigram's lookup costs, at any corpus size
+FLUSH_ENTRIES = 256  # new cache entries are written in batches of this many (bounded memory)
 PACK_BYTES = 12000  # target size of one text/ file: what checking a candidate costs, at any corpus size
 T2S_SHIFT = 9  # t2s/N.js holds the characters whose code point >> T2S_SHIFT is N
 T2S_RANGE = (0x3400, 0xA000)  # where OpenCC has Traditional characters with one Simplified form
@@ -98,12 +104,6 @@ def shard_of(bigram: str, shards: int) -> int:
 
 
 def b36(n: int) -> str:
-    if n < len(_B36_SMALL):
-        return _B36_SMALL[n]
-    return _b36(n)
-
-
-def _b36(n: int) -> str:
     digits = "0123456789abcdefghijklmnopqrstuvwxyz"
     out = ""
     while True:
@@ -113,7 +113,10 @@ def _b36(n: int) -> str:
             return out
 
 
-_B36_SMALL = [_b36(n) for n in range(36 * 36)]
+@lru_cache(maxsize=4)
+def _b36_table(size: int) -> list[str]:
+    """b36(n) for every n below size: an id gap is looked up, not computed."""
+    return [b36(n) for n in range(size)]
 
 
 def _may_be_dense(count: int, total: int) -> bool:
@@ -127,14 +130,14 @@ def encode_docs(docs, total: int) -> str:
     >>> encode_docs([3, 40], 100), encode_docs(list(range(0, 100, 2)), 100)
     ('3,11', '~VVVVVVVVVVVVVVVVBQ==')
     """
-    small = _B36_SMALL
-    deltas = list(map(int.__sub__, docs, [0, *docs[:-1]])) if len(docs) else []
-    listed = ",".join([small[d] if d < 1296 else _b36(d) for d in deltas])
+    table = _b36_table(max(total, 1296) + 1)
+    listed = ",".join(map(table.__getitem__, map(int.__sub__, docs, chain((0,), docs))))
     if _may_be_dense(len(docs), total):
-        bits = bytearray((total + 7) // 8)
-        for d in docs:
-            bits[d >> 3] |= 1 << (d & 7)
-        bitmap = "~" + base64.b64encode(bytes(bits)).decode("ascii")
+        # one ASCII digit a report, read as a binary number (report 0 the lowest bit): the bitmap
+        digits = bytearray(b"0") * total
+        deque(map(digits.__setitem__, docs, repeat(49)), maxlen=0)
+        bits = int(digits[::-1], 2).to_bytes((total + 7) // 8, "little")
+        bitmap = "~" + base64.b64encode(bits).decode("ascii")
         if len(bitmap) < len(listed):
             return bitmap
     return listed
@@ -217,37 +220,128 @@ def bigrams_of(norm: str) -> set[str]:
     return grams
 
 
-class _Postings:
-    """bigram -> the ids of the reports holding it, in order, kept compact (4 bytes an id)
-    while reports stream in."""
+class Grams:
+    """Each report's bigrams (as ids into a vocabulary) and its stored text, worked out once per
+    text and kept across builds in ``root`` (``.cache/search/``): a build after adding one report
+    normalises, cuts and compresses only that report's text.
 
-    def __init__(self) -> None:
-        self.entries: dict[str, array] = {}
+    The vocabulary (``vocab.txt``, one bigram a line) only grows, so an id keeps its bigram for
+    as long as the folder lives; it is written before any entry that uses a new id. Entries
+    (``<2 hex>/<text hash>``, zlib) this build did not use are removed. Without ``root`` the same
+    work is done in memory.
+    """
 
-    def add(self, doc: int, grams: set[str]) -> None:
-        entries = self.entries
-        for g in grams:
-            ids = entries.get(g)
-            if ids is None:
-                entries[g] = array("I", (doc,))
-            else:
-                ids.append(doc)
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = root
+        self.grams: list[str] = []  # id -> bigram
+        self.ids: dict[str, int] = {}
+        self.used: set[str] = set()
+        self.new: dict[str, bytes] = {}  # entries made by this build, not yet written
+        self.hits = 0
+        self._saved_grams = 0
+        if root is not None:
+            stamp = root / "version"
+            try:
+                if stamp.read_text(encoding="utf-8") == _cache_version():
+                    self.grams = (root / "vocab.txt").read_bytes().decode("utf-8").split("\n")
+                    self.grams = [] if self.grams == [""] else self.grams
+            except (OSError, UnicodeDecodeError):
+                self.grams = []
+            self.ids = {g: i for i, g in enumerate(self.grams)}
+            if len(self.ids) != len(self.grams) or any(len(g) != 2 for g in self.grams):
+                self.grams, self.ids = [], {}
+            self._saved_grams = self._written_grams = len(self.grams)
+            self._fresh = not self._saved_grams
+
+    def of(self, shown: str) -> tuple[array, str]:
+        """The ids of the bigrams of a report's displayed text, and the text as stored (pack_text)."""
+        key = hashlib.sha256(shown.encode("utf-8")).hexdigest()[:32] if self.root is not None else ""
+        self.used.add(key)
+        if self._saved_grams:
+            try:
+                data = zlib.decompress((self.root / key[:2] / key).read_bytes())
+                count = int.from_bytes(data[:4], "little")
+                ids = array("I")
+                ids.frombytes(data[4 : 4 + 4 * count])
+                if sys.byteorder != "little":
+                    ids.byteswap()
+                if not count or ids[-1] < self._saved_grams:
+                    self.hits += 1
+                    return ids, data[4 + 4 * count :].decode("ascii")
+            except (OSError, ValueError, zlib.error):
+                pass
+        grams, index = bigrams_of(normalise(shown)), self.ids
+        for g in sorted(grams.difference(index)):
+            index[g] = len(self.grams)
+            self.grams.append(g)
+        ids = array("I", map(index.__getitem__, grams))
+        packed = pack_text(shown)
+        if self.root is not None:
+            stored = array("I", sorted(ids))  # (sorted: the largest id last, checked on reading)
+            if sys.byteorder != "little":
+                stored.byteswap()
+            self.new[key] = zlib.compress(len(ids).to_bytes(4, "little") + stored.tobytes() + packed.encode("ascii"), 1)
+            if len(self.new) >= FLUSH_ENTRIES:
+                self._flush()
+        return ids, packed
+
+    def _flush(self) -> None:
+        """Write the vocabulary (when it grew), then the entries made since the last flush."""
+        if self._fresh:  # an old or broken store: start afresh
+            shutil.rmtree(self.root, ignore_errors=True)
+            self._fresh = False
+        if len(self.grams) > self._written_grams:
+            write_atomic(self.root / "vocab.txt", "\n".join(self.grams).encode("utf-8"))
+            write_atomic(self.root / "version", _cache_version().encode("utf-8"))
+            self._written_grams = len(self.grams)
+        for key, data in self.new.items():
+            write_atomic(self.root / key[:2] / key, data)
+        self.new.clear()
+
+    def save(self, live: int) -> None:
+        """Write the vocabulary, then the new entries; remove the entries this build did not use.
+
+        ``live`` is how many bigrams this build's reports hold: once the vocabulary (which keeps
+        the bigrams of removed reports too) is four times that, the store starts afresh."""
+        if self.root is None:
+            return
+        if len(self.grams) > max(4 * live, 100_000):
+            shutil.rmtree(self.root, ignore_errors=True)
+            return
+        self._flush()
+        for path in self.root.glob("??/*"):
+            if path.name not in self.used:
+                path.unlink()
+
+
+@lru_cache(maxsize=1)
+def _cache_version() -> str:
+    """What a stored entry depends on: the format, this module, OpenCC (Traditional -> Simplified)."""
+    import importlib.metadata as md
+
+    return hashlib.sha256(Path(__file__).read_bytes() + md.version("opencc").encode() + bytes([FORMAT])).hexdigest()[:16]
 
 
 def build_index(reports: list[dict], texts: dict[str, list[str]], out_dir: Path,
-                units: list[str], genres: list[str]) -> dict:
-    """Write the index for these reports into out_dir (replacing any earlier one); return its figures."""
+                units: list[str], genres: list[str], cache: Path | None = None) -> dict:
+    """Write the index for these reports into out_dir (replacing any earlier one); return its figures.
+
+    With ``cache`` (a folder), each report's bigrams and stored text are kept there across builds."""
     if out_dir.exists():
         shutil.rmtree(out_dir)
     for sub in ("sets", "text", "t2s"):
         (out_dir / sub).mkdir(parents=True)
     ordered = date_order(reports)
     total = len(ordered)
-    postings = _Postings()
+    grams = Grams(cache)
+    postings: list[array] = []  # bigram id -> the reports holding it, in order (4 bytes an id)
     facets, years, rows = [], [], []
     for doc, r in enumerate(ordered):
         shown = display_text(texts.get(r["slug"], []))
-        postings.add(doc, bigrams_of(normalise(shown)))
+        ids, packed = grams.of(shown)
+        if len(postings) < len(grams.grams):
+            postings.extend(array("I") for _ in range(len(grams.grams) - len(postings)))
+        deque(map(array.append, map(postings.__getitem__, ids), repeat(doc)), maxlen=0)
         unit, genre = units.index(r["unit_type"]), genres.index(r["genre"])
         facets.append(chr(0x30 + unit * len(genres) + genre))
         year = year_of(r["date"])
@@ -255,8 +349,7 @@ def build_index(reports: list[dict], texts: dict[str, list[str]], out_dir: Path,
             years[-1][1] += 1
         else:
             years.append([year, 1])
-        rows.append([r["slug"], r["title"], unit, genre, r["date"], r["org"], shown.find(SEPARATOR) + 1,
-                     pack_text(shown)])
+        rows.append([r["slug"], r["title"], unit, genre, r["date"], r["org"], shown.find(SEPARATOR) + 1, packed])
     # reports a text file: as many as make PACK_BYTES on average (the same at any corpus size)
     average = sum(len(row[7]) + len(row[1]) * 3 + 80 for row in rows) / max(total, 1)
     pack = max(1, round(PACK_BYTES / max(average, 1)))
@@ -266,10 +359,13 @@ def build_index(reports: list[dict], texts: dict[str, list[str]], out_dir: Path,
     text_bytes = sum(len(row[7]) for row in rows)
     del rows
 
+    grams.save(sum(1 for ids in postings if ids))
     entries: dict[str, str] = {}
-    for g in sorted(postings.entries):
-        ids = postings.entries.pop(g)
-        entries[g] = f'[{len(ids)},"{encode_docs(ids, total)}"]'
+    for gid in sorted(range(len(postings)), key=grams.grams.__getitem__):
+        ids = postings[gid]
+        if ids:  # (a bigram of the vocabulary no report of this build holds has none)
+            entries[grams.grams[gid]] = f'[{len(ids)},"{encode_docs(ids, total)}"]'
+            postings[gid] = None
     set_bytes = sum(len(g.encode("utf-8")) + len(v) + 6 for g, v in entries.items())
     shards = max(1, math.ceil(set_bytes / SHARD_BYTES))
     by_shard: dict[int, list[str]] = {}
@@ -288,7 +384,7 @@ def build_index(reports: list[dict], texts: dict[str, list[str]], out_dir: Path,
     _write(out_dir, "meta", {"format": FORMAT, "docs": total, "shards": shards, "pack": pack,
                              "separator": SEPARATOR, "units": units, "genres": genres, "years": years})
     return {"reports": total, "bigrams": len(entries), "shards": shards, "set_bytes": set_bytes,
-            "packs": packs, "text_bytes": text_bytes}
+            "packs": packs, "text_bytes": text_bytes, "cached": grams.hits}
 
 
 def search(phrases: list[str], reports: list[dict], texts: dict[str, list[str]]) -> list[str]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 import shutil
 import zipfile
@@ -470,6 +471,17 @@ def generator_version() -> str:
     return h.hexdigest()
 
 
+def place(source: Path, target: Path) -> None:
+    """Put a file at target with source's bytes: a hard link (nothing copied: the site and the
+    cache share the file, and neither is ever written in place), or a copy where the two are on
+    different file systems or links are not allowed."""
+    try:
+        target.unlink(missing_ok=True)
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
 def export(reports: list[tuple[str, Path]], out_dir: Path, cache_dir: Path | None,
            aliases: dict[str, str] | None = None) -> dict:
     """Write ``out_dir/<slug>.docx`` for every (slug, Markdown page) pair, and a copy under
@@ -489,13 +501,16 @@ def export(reports: list[tuple[str, Path]], out_dir: Path, cache_dir: Path | Non
         target = out_dir / f"{slug}.docx"
         cached = cache_dir / key[:2] / f"{key}.docx" if cache_dir else None
         if cached is not None and cached.exists():
-            shutil.copyfile(cached, target)
+            place(cached, target)
             figures["cached"] += 1
         else:
             data = docx_from_markdown(markdown.decode("utf-8"))
-            target.write_bytes(data)
             if cached is not None:
                 write_atomic(cached, data)
+                place(cached, target)
+            else:
+                target.unlink(missing_ok=True)  # (it may be a link to a cached file: never written through)
+                target.write_bytes(data)
             figures["made"] += 1
         used.add(key)
         figures["reports"] += 1
@@ -503,7 +518,7 @@ def export(reports: list[tuple[str, Path]], out_dir: Path, cache_dir: Path | Non
     made = {slug for slug, _md in reports}
     for old, new in sorted((aliases or {}).items()):
         if new in made and old not in made:
-            shutil.copyfile(out_dir / f"{new}.docx", out_dir / f"{old}.docx")
+            place(out_dir / f"{new}.docx", out_dir / f"{old}.docx")
     if cache_dir is not None and cache_dir.exists():
         for old in cache_dir.glob("*/*.docx"):
             if old.stem not in used:
