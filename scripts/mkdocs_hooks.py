@@ -19,8 +19,8 @@ from fanwen.practices import sectioned_lines  # noqa: E402
 from fanwen.related import Memo, related_reports  # noqa: E402
 from fanwen.search_index import build_index  # noqa: E402
 from fanwen.site import (  # noqa: E402
-    REPORTS_DIR, SiteData, decorate_report, fill_placeholders, fix_404, generated_pages, home_blocks, log, toc_slugify,
-    PRACTICE_DIR, fill_section_links, practices_map, word_href,
+    REPORTS_DIR, SiteData, decorate_report, fill_blocks, fill_placeholders, fix_404, generated_pages, home_blocks, log,
+    toc_slugify, PRACTICE_DIR, fill_section_links, practices_map, word_href,
 )
 
 # One build's data, made afresh by on_config at the start of every build.
@@ -84,9 +84,12 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    data: SiteData = _build["data"]
     slug = page.meta.get("slug")
-    if page.file.src_uri.startswith(f"{REPORTS_DIR}/") and slug in _build["data"].by_slug:
+    if page.file.src_uri.startswith(f"{REPORTS_DIR}/") and slug in data.by_slug:
         _build["section_ids"][slug] = practices.section_ids(page.toc)  # for the practice pages' links
+    if page.file.src_uri in data.blocks:  # a generated page's raw HTML, kept out of its Markdown
+        html = fill_blocks(html, data.blocks[page.file.src_uri])
     return html
 
 

@@ -138,7 +138,7 @@ def fake(n_reports: int, units: list[str]) -> site.SiteData:
 
 def test_a_practice_in_many_reports_is_paginated() -> None:
     data = fake(120, ["党政机关", "国有企业", "学校"])
-    pages = site.practice_pages(data)
+    pages = {k: site.fill_blocks(md, data.blocks.get(k, [])) for k, md in site.practice_pages(data).items()}
     assert sorted(pages) == ["practices/index.md", "practices/ling-dao-dian-ping/2.md",
                              "practices/ling-dao-dian-ping/3.md", "practices/ling-dao-dian-ping/index.md"]
     items = [ln for k, md in pages.items() if k != "practices/index.md" for ln in md.split("\n") if ln.startswith("<li>")]

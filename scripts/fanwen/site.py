@@ -62,6 +62,7 @@ class SiteData:
     practices: list = field(default_factory=list)  # practices.Practice, each with its mentions
     practice_edits: dict = field(default_factory=dict)  # the editor's practice changes (curation.yaml)
     report_practices: dict = field(default_factory=dict)  # report slug -> its practices
+    blocks: dict = field(default_factory=dict)  # src_uri of a generated page -> its deferred HTML (fill_blocks)
 
     @classmethod
     def load(cls, docs_dir: Path) -> "SiteData":
@@ -81,10 +82,12 @@ class SiteData:
 UNIT_DIR, GENRE_DIR, ALL_PAGE = "browse", "genre", "all.md"
 
 
+@lru_cache(maxsize=None)  # (a handful of names, asked for on every report's card)
 def unit_page(unit: str) -> str:
     return f"{UNIT_DIR}/{pinyin_slug(unit)}.md"
 
 
+@lru_cache(maxsize=None)
 def genre_page(genre: str) -> str:
     return f"{GENRE_DIR}/{pinyin_slug(genre)}.md"
 
@@ -133,7 +136,7 @@ def genre_listing(genre: str, reports: list[dict]) -> str:
             + _report_table(_sorted(reports), "../reports/", ("title", "org", "unit_type", "date", "chars")) + "\n")
 
 
-def all_listing(reports: list[dict]) -> str:
+def all_listing(reports: list[dict], blocks: list[str]) -> str:
     """All reports, with year and genre filters (the filter script reads the URL: ?year=&genre=)."""
     years = sorted({r["year"] for r in reports if r["year"]}, reverse=True)
     genres = [g for g in rules.genres()["vocabulary"] if any(r["genre"] == g for r in reports)]
@@ -151,14 +154,37 @@ def all_listing(reports: list[dict]) -> str:
         f'<label>年份 <select name="year"><option value="">全部年份</option>{options_y}</select></label> '
         f'<label>文种 <select name="genre"><option value="">全部文种</option>{options_g}</select></label> '
         f'<span class="fanwen-count" id="fanwen-count">共 {len(reports)} 篇</span></form>\n\n'
-        '<table class="fanwen-all" id="fanwen-all"><thead><tr><th>标题</th><th>单位</th><th>单位类型</th>'
-        "<th>文种</th><th>日期</th></tr></thead><tbody>\n" + "\n".join(rows) + "\n</tbody></table>\n\n"
-        '<script src="../assets/fanwen-filter.js"></script>\n'
+        + deferred('<table class="fanwen-all" id="fanwen-all"><thead><tr><th>标题</th><th>单位</th><th>单位类型</th>'
+                   "<th>文种</th><th>日期</th></tr></thead><tbody>\n" + "\n".join(rows) + "\n</tbody></table>", blocks)
+        + '\n<script src="../assets/fanwen-filter.js"></script>\n'
     )
 
 
 def _html(s: str) -> str:
     return (s or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+# Raw HTML of a generated page that Markdown would only pass through (a practice page's
+# passages, the all-reports table) stays out of its Markdown: Markdown's HTML parser spends
+# seconds a build on it. The Markdown holds a marker, and the hooks put the HTML in its place
+# once the page is rendered (the same HTML, in the same place). Text in the Markdown is
+# escaped (``<`` written ``&lt;``), so no report's text can make a marker.
+_BLOCK = re.compile(r"<!--fanwen-block:(\d+)-->")
+
+
+def deferred(html: str, blocks: list[str]) -> str:
+    """A marker for ``html``, kept in ``blocks`` (the page's list)."""
+    blocks.append(html.rstrip("\n"))  # (as Markdown passes a raw block on)
+    return f"<!--fanwen-block:{len(blocks) - 1}-->\n"
+
+
+def fill_blocks(html: str, blocks: list[str]) -> str:
+    r"""The page's deferred HTML in place of its markers.
+
+    >>> b = []; fill_blocks("<p>x</p>\n" + deferred("<ul></ul>\n", b), b)
+    '<p>x</p>\n<ul></ul>\n'
+    """
+    return _BLOCK.sub(lambda m: blocks[int(m.group(1))] if int(m.group(1)) < len(blocks) else "", html)
 
 
 def index_listing(title: str, intro: str, items: list[tuple[str, str, int]]) -> str:
@@ -182,7 +208,7 @@ def generated_pages(data: SiteData) -> dict[str, str]:
     pages[f"{GENRE_DIR}/index.md"] = index_listing(
         "按文种", "选择文种，查看同一文种的范文。",
         [(g, genre_page(g).split("/", 1)[1], sum(r["genre"] == g for r in data.reports)) for g in genres])
-    pages[ALL_PAGE] = all_listing(data.reports)
+    pages[ALL_PAGE] = all_listing(data.reports, data.blocks.setdefault(ALL_PAGE, []))
     pages.update(practice_pages(data))
     for old, new in sorted(data.redirects.items()):
         if new in data.by_slug and old not in data.by_slug:
@@ -262,6 +288,9 @@ def practice_pages(data: SiteData) -> dict[str, str]:
 def _practice_chunk(p, n: int, total: int, chunk: list, counts: dict, first_page: dict, data: SiteData) -> str:
     from markdown.extensions.toc import unique
 
+    blocks = data.blocks.setdefault(practice_page(p, n), [])
+    blocks.clear()
+
     ids: set[str] = {toc_slugify(p.name, "-")}
     group_ids = {u: unique(toc_slugify(f"{u}（{counts[u]}篇）", "-"), ids) for u in counts}
 
@@ -283,18 +312,18 @@ def _practice_chunk(p, n: int, total: int, chunk: list, counts: dict, first_page
         r = data.by_slug[m.report]
         if r["unit_type"] != unit:
             if items:
-                out.append('<ul class="fanwen-mentions">\n' + "\n".join(items) + "\n</ul>\n")
+                out.append(deferred('<ul class="fanwen-mentions">\n' + "\n".join(items) + "\n</ul>\n", blocks))
                 items = []
             unit = r["unit_type"]
             out.append(f"## {unit}（{counts[unit]}篇）\n")
-        # raw HTML, like the all-reports table: 50 of these a page, at 10,000 reports
-        # thousands of pages, which Markdown would render several times slower
+        # raw HTML, put in after Markdown (deferred), like the all-reports table: 50 of these
+        # a page, at 10,000 reports thousands of pages
         link = f"../../{REPORTS_DIR}/{r['slug']}/?h={quote(m.phrase)}" + (
             f"#{SECTION_MARK}{r['slug']}:{m.section}" if m.section >= 0 else "")
         meta = " · ".join(_html(x) for x in (r["org"], r["genre"], display_date(r["date"])) if x)
         items.append(f'<li><a href="{link}">{_html(r["title"])}</a>　{meta}<br>\n{_marked(m.passage, m.phrase)}</li>')
     if items:
-        out.append('<ul class="fanwen-mentions">\n' + "\n".join(items) + "\n</ul>\n")
+        out.append(deferred('<ul class="fanwen-mentions">\n' + "\n".join(items) + "\n</ul>\n", blocks))
     if total > 1:
         nav = [f"[上一页]({'index.md' if n == 2 else to_page(n - 1)})" if n > 1 else "",
                " ".join(f"**{k}**" if k == n else f"[{k}]({to_page(k)})" for k in range(1, total + 1)),
