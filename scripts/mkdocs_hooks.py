@@ -39,7 +39,9 @@ def on_config(config):
     memo = Memo(_cache_dir(config) / "related.json")  # fingerprints and pair decisions of earlier builds
     data.related = related_reports(data.reports, texts, memo)
     memo.save()
-    data.practices = practices.for_site(data.reports, sectioned, data.practice_edits)  # 做法库
+    memo = practices.Memo(_cache_dir(config) / "practices.json")  # what earlier builds found in each text
+    data.practices = practices.for_site(data.reports, sectioned, data.practice_edits, memo)  # 做法库
+    memo.save()
     data.report_practices = practices.report_practices(data.practices)
     _build.clear()
     _build.update(data=data, texts=texts, section_ids={})

@@ -134,3 +134,58 @@ def test_same_unit_fill_is_the_stable_sort_by_shared_tags() -> None:
         same.sort(key=lambda o: -len(tags & set(o["tags"][2:])))
         for wanted in (0, 1, 6, 200):
             assert units.sharing_most_tags(r, taken, wanted) == [o["slug"] for o in same[:wanted]]
+
+
+def test_practice_mentions_reuse_what_was_found_in_each_text(tmp_path, monkeypatch) -> None:
+    """The 做法库 keeps each text's presented terms and the phrases it holds; a phrase the
+    vocabulary gains later (an editor's addition) is still looked for in every stored text."""
+    from fanwen import practices
+
+    texts = {"a": "# 甲\n\n坚持开展“三会一课”活动，设立党员先锋岗，推行领导点评。\n\n## 一、做法\n\n实行红色代办。\n",
+             "b": "# 乙\n\n落实“三会一课”制度，设立党员先锋岗，推行红色代办。\n",
+             "c": "# 丙\n\n开展领导点评，建立“两学一做”常态化机制。\n"}
+    sectioned = {s: practices.sectioned_lines(t) for s, t in texts.items()}
+    reports = [{"slug": s, "source": f"{s}.txt"} for s in texts]
+
+    def mentions(found) -> dict:
+        return {p.name: [(m.report, m.section, m.passage, m.phrase) for m in p.mentions] for p in found}
+
+    edits = {"add": [{"name": "红色代办"}]}
+    want, want_edited = (mentions(practices.for_site(reports, sectioned, e)) for e in ({}, edits))
+    path = tmp_path / "practices.json"
+    memo = practices.Memo(path)
+    assert mentions(practices.for_site(reports, sectioned, {}, memo)) == want
+    memo.save()
+
+    def fail(*_a, **_k):
+        raise AssertionError("recomputed")
+
+    monkeypatch.setattr(practices, "presented", fail)
+    assert mentions(practices.for_site(reports, sectioned, {}, practices.Memo(path))) == want
+    memo = practices.Memo(path)
+    assert mentions(practices.for_site(reports, sectioned, edits, memo)) == want_edited
+    assert "红色代办" in want_edited and "红色代办" not in want
+    memo.save()
+    assert mentions(practices.for_site(reports, sectioned, {}, practices.Memo(path))) == want
+    monkeypatch.setattr(practices.rules, "rules_version", lambda: "another")  # rules or code changed
+    with pytest.raises(AssertionError, match="recomputed"):
+        practices.for_site(reports, sectioned, {}, practices.Memo(path))
+
+
+def test_related_memo_is_not_rewritten_when_nothing_is_new(tmp_path) -> None:
+    texts = {f"r{n}": [f"题{n}", f"这是第{n}篇的一段内容，写得比较长，用来做指纹的取样。" * 4] for n in range(4)}
+    reports = [{"slug": s, "chars": sum(map(len, t)), "date": "", "unit_type": "党政机关", "tags": []}
+               for s, t in texts.items()]
+    path = tmp_path / "related.json"
+    memo = related.Memo(path)
+    related.related_reports(reports, texts, memo)
+    memo.save()
+    path.write_bytes(path.read_bytes() + b" ")  # (still valid JSON: a rewrite would drop the space)
+    memo = related.Memo(path)
+    related.related_reports(reports, texts, memo)
+    memo.save()
+    assert path.read_bytes().endswith(b" ")
+    memo = related.Memo(path)
+    related.related_reports(reports[:3], {s: texts[s] for s in ["r0", "r1", "r2"]}, memo)
+    memo.save()  # one report fewer: its entries leave the file
+    assert not path.read_bytes().endswith(b" ")

@@ -13,14 +13,16 @@ its section of the report with the phrase highlighted.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterable
 
 from . import rules
 from .text import pinyin_slug
-from .write import markdown_lines
+from .write import markdown_lines, write_atomic
 
 PASSAGE_MAX = 200  # characters of a passage
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
@@ -81,7 +83,7 @@ def section_ids(toc) -> list[str]:
 
 # --- the vocabulary -------------------------------------------------------------------
 
-def discover(reports: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+def discover(reports: Iterable[tuple[str, str]], memo: "Memo | None" = None) -> dict[str, set[str]]:
     """Terms the reports present as practices -> the raw pages that do so, for the terms
     that at least ``min_pages`` pages present (each report is (raw page, text)).
 
@@ -91,13 +93,76 @@ def discover(reports: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
     [('三会一课', ['a.txt', 'b.html']), ('党员先锋岗', ['a.txt', 'b.html'])]
     """
     cfg = rules.practices()
+    memo = memo or Memo()
     pages: dict[str, set[str]] = defaultdict(set)
     for page, text in reports:
-        for m in cfg["quoted_re"].finditer(text):
-            pages[m.group(1) or m.group(2)].add(page)
-        for m in cfg["suffix_re"].finditer(text):
-            pages[m.group(1)].add(page)
+        for term in memo.terms(text):
+            pages[term].add(page)
     return {t: p for t, p in pages.items() if len(p) >= cfg["discovery"]["min_pages"] and not hidden(t)}
+
+
+def presented(text: str) -> list[str]:
+    """The terms one text presents as practices (quoted, or named with a practice's suffix)."""
+    cfg = rules.practices()
+    out = [m.group(1) or m.group(2) for m in cfg["quoted_re"].finditer(text)]
+    out += [m.group(1) for m in cfg["suffix_re"].finditer(text)]
+    return sorted(set(out))
+
+
+class Memo:
+    """What the 做法库 works out from one report's text, kept across builds in a file
+    (``.cache/practices.json``), keyed by the text's hash: the terms it presents as practices,
+    and which phrases of the vocabulary it holds. Phrases the vocabulary gains are looked for
+    in every text once; entries this build did not use are not written back."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self.asked: set[str] = set()  # the phrases every stored entry was checked against
+        self.entries: dict[str, dict] = {}  # text key -> {"terms": [...], "held": [...]}
+        self.used: dict[str, dict] = {}
+        self.version = rules.rules_version()
+        if path is not None and path.exists():
+            try:
+                stored = json.loads(path.read_text(encoding="utf-8"))
+                if stored.get("version") == self.version:
+                    self.asked, self.entries = set(stored["asked"]), stored["texts"]
+            except (OSError, ValueError, KeyError, TypeError):
+                pass
+        self._phrases: tuple[str, ...] | None = None
+
+    def _entry(self, text: str) -> dict:
+        key = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+        entry = self.used.get(key)
+        if entry is None:
+            entry = self.entries.get(key)
+            if not isinstance(entry, dict) or not isinstance(entry.get("terms"), list) \
+                    or not isinstance(entry.get("held"), list):
+                entry = {"terms": presented(text), "held": None}
+            self.used[key] = entry
+        return entry
+
+    def terms(self, text: str) -> list[str]:
+        return self._entry(text)["terms"]
+
+    def held(self, text: str, phrases: tuple[str, ...]) -> set[str]:
+        """Which of ``phrases`` (the whole vocabulary's names and variants) the text holds."""
+        if self._phrases != phrases:  # phrases the stored entries were not checked against
+            self._phrases, self._new = phrases, [ph for ph in phrases if ph not in self.asked]
+            self._known = set(phrases) - set(self._new)
+        entry = self._entry(text)
+        if entry["held"] is None:  # a text not met before: every phrase
+            entry["held"] = sorted(ph for ph in phrases if ph in text)
+        else:
+            entry["held"] = sorted({ph for ph in entry["held"] if ph in self._known}
+                                   | {ph for ph in self._new if ph in text})
+        return set(entry["held"])
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        data = {"version": self.version, "asked": sorted(self._phrases or ()),
+                "texts": {k: v for k, v in sorted(self.used.items()) if v["held"] is not None}}
+        write_atomic(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
 def hidden(term: str) -> bool:
@@ -190,28 +255,36 @@ def passage(text: str, phrase: str) -> str:
     return ("…" if left else "") + sentence[left: left + room] + ("…" if left + room < len(sentence) else "")
 
 
-def find_mentions(practices: list[Practice], reports: dict[str, list[tuple[int, str]]]) -> None:
+def find_mentions(practices: list[Practice], reports: dict[str, list[tuple[int, str]]],
+                  memo: Memo | None = None) -> None:
     """Fill each practice's mentions: every report (slug -> its sectioned lines) whose text
     holds one of its phrases, with the first line of the text (the title only when no other
     line) that holds the name (else a variant)."""
+    memo = memo or Memo()
+    owners: dict[str, list[int]] = defaultdict(list)  # phrase -> the practices that have it
+    for i, p in enumerate(practices):
+        for ph in p.phrases:
+            owners[ph].append(i)
+    phrases = tuple(sorted(owners))
     for slug in sorted(reports):
         lines = reports[slug]
-        whole = "\n".join(t for _a, t in lines)
-        for p in practices:
-            held = [ph for ph in p.phrases if ph in whole]
-            if not held:
-                continue
-            phrase = held[0]
+        have = memo.held("\n".join(t for _a, t in lines), phrases)
+        for i in sorted({i for ph in have for i in owners[ph]}):
+            p = practices[i]
+            phrase = next(ph for ph in p.phrases if ph in have)
             section, line = next((a, t) for a, t in [*lines[1:], *lines[:1]] if phrase in t)
             p.mentions.append(Mention(slug, section, passage(line, phrase), phrase))
 
 
-def for_site(reports: list[dict], sectioned: dict[str, list[tuple[int, str]]], edits: dict) -> list[Practice]:
+def for_site(reports: list[dict], sectioned: dict[str, list[tuple[int, str]]], edits: dict,
+             memo: Memo | None = None) -> list[Practice]:
     """The practices of a build with every report that mentions them (catalogue entries,
-    slug -> sectioned lines, the editor's changes); practices no report mentions are left out."""
-    found = discover((r["source"], "\n".join(t for _s, t in sectioned[r["slug"]])) for r in reports)
+    slug -> sectioned lines, the editor's changes); practices no report mentions are left out.
+    ``memo`` keeps what was worked out from each text across builds."""
+    memo = memo or Memo()
+    found = discover(((r["source"], "\n".join(t for _s, t in sectioned[r["slug"]])) for r in reports), memo)
     vocab = vocabulary(found, edits)
-    find_mentions(vocab, sectioned)
+    find_mentions(vocab, sectioned, memo)
     return [p for p in vocab if p.mentions]
 
 

@@ -152,6 +152,9 @@ class Memo:
     def save(self) -> None:
         if self.path is None:
             return
+        if self.path.exists() and self.prints.keys() == self._stored["prints"].keys() \
+                and self.pairs.keys() == self._stored["pairs"].keys():
+            return  # nothing new and nothing unused: the file already holds exactly this
         data = {"version": MEMO_VERSION,
                 "prints": {k: base64.b64encode(array("I", sorted(v)).tobytes()).decode("ascii")
                            for k, v in sorted(self.prints.items())},
