@@ -141,3 +141,25 @@ def test_a_cached_build_writes_the_same_files_and_works_out_only_new_texts(tmp_p
     figures, files = build("reset", more)
     assert figures["cached"] == 0 and files == build("plain3", more, cached=False)[1]
     assert build("after", more)[0]["cached"] == 30
+
+
+@pytest.mark.skipif(si.fcntl is None, reason="no file locks on this system")
+def test_two_builds_take_turns_on_the_store(tmp_path) -> None:
+    """A second build (make serve beside make site) waits until the first has saved the store:
+    otherwise both would give out the same new ids to different bigrams."""
+    import threading
+
+    first = si.Grams(tmp_path / "search")
+    first.of("公开承诺")
+    opened = threading.Event()
+
+    def second() -> None:
+        si.Grams(tmp_path / "search").of("领导点评")
+        opened.set()
+
+    t = threading.Thread(target=second)
+    t.start()
+    assert not opened.wait(0.5)  # still waiting for the lock
+    first.save(live=3)
+    assert opened.wait(5)
+    t.join()

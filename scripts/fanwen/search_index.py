@@ -50,6 +50,11 @@ from pathlib import Path
 from .text import to_simplified
 from .write import write_atomic
 
+try:
+    import fcntl
+except ImportError:  # (Windows: no lock; builds there are not run side by side by make)
+    fcntl = None
+
 FORMAT = 3
 SEPARATOR = "\u0001"  # between lines: a phrase never runs across two paragraphs
 SHARD_BYTES = 16384  # target size of one sets/ file: what a bigram's lookup costs, at any corpus size
@@ -226,7 +231,8 @@ class Grams:
     normalises, cuts and compresses only that report's text.
 
     The vocabulary (``vocab.txt``, one bigram a line) only grows, so an id keeps its bigram for
-    as long as the folder lives; it is written before any entry that uses a new id. Entries
+    as long as the folder lives; it is written before any entry that uses a new id, and a build
+    holds a lock on the store (``search.lock`` beside it) from reading it to ``save``. Entries
     (``<2 hex>/<text hash>``, zlib) this build did not use are removed. Without ``root`` the same
     work is done in memory.
     """
@@ -239,7 +245,14 @@ class Grams:
         self.new: dict[str, bytes] = {}  # entries made by this build, not yet written
         self.hits = 0
         self._saved_grams = 0
+        self._lock = None
         if root is not None:
+            # one build at a time may use the store (make serve and make site may both run): the
+            # ids of a vocabulary that grew in another build would name other bigrams
+            root.parent.mkdir(parents=True, exist_ok=True)
+            self._lock = open(root.parent / f"{root.name}.lock", "ab")
+            if fcntl is not None:
+                fcntl.flock(self._lock, fcntl.LOCK_EX)
             stamp = root / "version"
             try:
                 if stamp.read_text(encoding="utf-8") == _cache_version():
@@ -305,13 +318,16 @@ class Grams:
         the bigrams of removed reports too) is four times that, the store starts afresh."""
         if self.root is None:
             return
-        if len(self.grams) > max(4 * live, 100_000):
-            shutil.rmtree(self.root, ignore_errors=True)
-            return
-        self._flush()
-        for path in self.root.glob("??/*"):
-            if path.name not in self.used:
-                path.unlink()
+        try:
+            if len(self.grams) > max(4 * live, 100_000):
+                shutil.rmtree(self.root, ignore_errors=True)
+                return
+            self._flush()
+            for path in self.root.glob("??/*"):
+                if path.name not in self.used:
+                    path.unlink()
+        finally:
+            self._lock.close()  # (closing releases the lock)
 
 
 @lru_cache(maxsize=1)
