@@ -61,6 +61,7 @@ HOSTILE = [
     "[TOC]", "$$x$$", "> 引用", "<svg onload=window.__pwned=1>", "%3Cscript%3E", "javascript:window.__pwned=1",
     "<div markdown=\"1\">", "</div>", "[^1]", "*[HTML]: x", "![图](x.png)", "<https://evil.example/>", "@@", "\u202e",
     "\u200b", "\ufeff", "\t", "\x0b", "\x1b[31m", "\u3000\u3000", "“", "”", "：", "；", 'x href="../" action="./"',
+    "<!--fanwen-block:0-->",  # the marker of a generated page's deferred HTML (site.deferred)
 ]
 WORDS = ["公开承诺", "领导点评", "党员挂牌上岗", "创先争优", "工作汇报", "党支部", "取得了明显成效", "三会一课",
          "一、", "二、", "（一）", "2011年3月5日", "中共某某县委组织部", "经验材料"]

@@ -63,6 +63,10 @@ def test_every_hostile_page_is_safe_and_literal(hostile_site, browser, tmp_path)
             for item in page.locator("article li").all():
                 passage = re.sub(r"\s+", "", item.inner_text().split("\n", 1)[-1])
                 assert any(passage.strip("…") in t for t in texts), (path, passage)  # shown literally
+        page.goto(base + "all/")  # the all-reports table (HTML put in after Markdown): every title literal
+        table = re.sub(r"\s+", "", page.locator("#fanwen-all").inner_text())
+        for r in cat["reports"]:
+            assert re.sub(r"\s+", "", r["title"]) in table, r["title"]
         for path in ["", "all/", "browse/", "genre/", "practices/"] + [f"search/?q={quote(q)}" for q in
                                                           ["公开承诺", "{{ config }}", "<script>", "javascript:"]]:
             page.goto(base + path)
