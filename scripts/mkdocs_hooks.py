@@ -120,7 +120,8 @@ def on_post_build(config):
                           rules.units()["vocabulary"], rules.genres()["vocabulary"], _cache_dir(config) / "search")
     figures["seconds"] = round(time.perf_counter() - started, 2)
     log.info("search index: %(reports)s reports, %(bigrams)s bigrams in %(shards)s shards (%(set_bytes)s bytes), "
-             "%(packs)s text files (%(text_bytes)s bytes), %(seconds)s s (%(cached)s reports' bigrams from the cache)", figures)
+             "%(packs)s text files (%(text_bytes)s bytes), %(seconds)s s (%(cached)s reports' bigrams from the cache)",
+             figures)
     # the Word files, beside the report pages: made only for reports whose page changed
     started = time.perf_counter()
     docs = Path(config.docs_dir) / REPORTS_DIR

@@ -83,7 +83,7 @@ def section_ids(toc) -> list[str]:
 
 # --- the vocabulary -------------------------------------------------------------------
 
-def discover(reports: Iterable[tuple[str, str]], memo: "Memo | None" = None) -> dict[str, set[str]]:
+def discover(reports: Iterable[tuple[str, str]], memo: Memo | None = None) -> dict[str, set[str]]:
     """Terms the reports present as practices -> the raw pages that do so, for the terms
     that at least ``min_pages`` pages present (each report is (raw page, text)).
 

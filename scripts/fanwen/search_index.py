@@ -335,7 +335,8 @@ def _cache_version() -> str:
     """What a stored entry depends on: the format, this module, OpenCC (Traditional -> Simplified)."""
     import importlib.metadata as md
 
-    return hashlib.sha256(Path(__file__).read_bytes() + md.version("opencc").encode() + bytes([FORMAT])).hexdigest()[:16]
+    source = Path(__file__).read_bytes() + md.version("opencc").encode() + bytes([FORMAT])
+    return hashlib.sha256(source).hexdigest()[:16]
 
 
 def build_index(reports: list[dict], texts: dict[str, list[str]], out_dir: Path,
