@@ -95,11 +95,13 @@ def url_of(folder: Path, rel: str) -> str:
 
 def test_home_to_a_listing_to_a_report(page, folder) -> None:
     page.goto(url_of(folder, "index.html"))
-    page.locator("article a[href^='browse/']").filter(has_text="国有企业").first.click()
+    with page.expect_navigation():
+        page.locator("article a[href^='browse/']").filter(has_text="国有企业").first.click()
     page.wait_for_load_state("load")
     assert page.url.endswith("/browse/guo-you-qi-ye/index.html")
     assert page.locator("article h1").inner_text().startswith("国有企业")
-    page.locator("article a[href*='reports/']").first.click()
+    with page.expect_navigation():
+        page.locator("article a[href*='reports/']").first.click()
     page.wait_for_load_state("load")
     assert re.search(r"/reports/[^/]+/index\.html$", page.url)
     assert page.locator(".fanwen-card").count() == 1
@@ -138,12 +140,14 @@ def test_search_filters_keep_their_state_in_the_url(page, folder, report_blocks)
 
 def test_practice_page_passage_link_opens_its_section(page, folder) -> None:
     page.goto(url_of(folder, "search/index.html") + "?q=" + quote("领导点评"))
-    page.locator(".fanwen-practice a").click()
+    with page.expect_navigation():
+        page.locator(".fanwen-practice a").click()
     page.wait_for_load_state("load")
     assert page.url.endswith("/practices/ling-dao-dian-ping/index.html")
     link = page.locator("article li a[href*='#']").first
     anchor = link.get_attribute("href").split("#", 1)[1]
-    link.click()
+    with page.expect_navigation():
+        link.click()
     page.wait_for_load_state("load")
     assert "/index.html?h=" in page.url and unquote(urlparse(page.url).fragment) == anchor
     top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", unquote(anchor))

@@ -225,7 +225,8 @@ def test_reader_reaches_practices_from_home_and_lands_on_the_passage(browser, si
             continue
         anchor = href.split("#", 1)[1]
         phrase = parse_qs(urlparse(href).query)["h"][0]
-        link.click()
+        with page.expect_navigation():
+            link.click()
         page.wait_for_load_state("load")
         assert unquote(urlparse(page.url).fragment) == anchor
         heading = page.locator(f"[id='{anchor}']")

@@ -106,7 +106,8 @@ def test_facets_are_links_that_filter(page, site_url, report_blocks) -> None:
 
 def test_result_opens_report_with_phrase_highlighted(page, site_url) -> None:
     open_search(page, site_url, "票决制")
-    page.locator(".fanwen-result a").first.click()
+    with page.expect_navigation():
+        page.locator(".fanwen-result a").first.click()
     page.wait_for_load_state("networkidle")
     marks = page.locator("article mark.fanwen-hit")
     assert marks.count() >= 1 and marks.first.inner_text() == "票决制"
