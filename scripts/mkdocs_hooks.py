@@ -6,6 +6,7 @@ fanwen/search_index.py); this file only connects it to MkDocs' events.
 from __future__ import annotations
 
 import html
+import posixpath
 import sys
 import time
 from pathlib import Path
@@ -91,8 +92,26 @@ def on_page_content(html, page, config, files):
     if page.file.src_uri.startswith(f"{REPORTS_DIR}/") and slug in data.by_slug:
         _build["section_ids"][slug] = practices.section_ids(page.toc)  # for the practice pages' links
     if page.file.src_uri in data.blocks:  # a generated page's raw HTML, kept out of its Markdown
-        html = fill_blocks(html, data.blocks[page.file.src_uri])
+        html = fill_blocks(html, data.blocks[page.file.src_uri], _resolver(page, files))
     return html
+
+
+def _resolver(page, files):
+    """A Markdown path of deferred HTML (``2.md#x``, ``../index.md``) -> its URL from this page,
+    as MkDocs makes the links of the Markdown; a path that names no page is a warning (an error
+    in strict builds), as MkDocs reports broken links."""
+    base = posixpath.dirname(page.file.src_uri)
+
+    def resolve(target: str) -> str:
+        path, sep, fragment = target.partition("#")
+        if not path:
+            return target
+        found = files.get_file_from_path(posixpath.normpath(posixpath.join(base, path)))
+        if found is None:
+            log.warning("%s: a generated link to '%s' names no page", page.file.src_uri, path)
+            return target
+        return found.url_relative_to(page.file) + sep + fragment
+    return resolve
 
 
 def on_post_page(output, page, config):

@@ -14,6 +14,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from html import unescape
 from pathlib import Path
 from urllib.parse import quote
 
@@ -169,22 +170,46 @@ def _html(s: str) -> str:
 # seconds a build on it. The Markdown holds a marker, and the hooks put the HTML in its place
 # once the page is rendered (the same HTML, in the same place). Text in the Markdown is
 # escaped (``<`` written ``&lt;``), so no report's text can make a marker.
-_BLOCK = re.compile(r"<!--fanwen-block:(\d+)-->")
+_BLOCK = re.compile(r"<!--fanwen-block:(\d+)(?::p-->(?:\n(?=\n))?|-->)")
 
 
-def deferred(html: str, blocks: list[str]) -> str:
-    """A marker for ``html``, kept in ``blocks`` (the page's list)."""
+# A link to another page of the site inside deferred HTML: href="fanwen-page:<Markdown path>",
+# made into the page's URL when the HTML is put in (fill_blocks' resolve), as MkDocs makes
+# the links of the Markdown.
+PAGE_LINK = "fanwen-page:"
+_PAGE_HREF = re.compile(r'href="fanwen-page:([^"]*)"')
+
+
+def _text(s: str) -> str:
+    """Text as Markdown writes it out into HTML (quotes left as they are)."""
+    return (s or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def deferred(html: str, blocks: list[str], paragraphs: bool = False) -> str:
+    """A marker for ``html``, kept in ``blocks`` (the page's list). ``paragraphs``: the HTML
+    stands for paragraphs of the Markdown, which are not followed by the blank line Markdown
+    leaves after a raw block."""
     blocks.append(html.rstrip("\n"))  # (as Markdown passes a raw block on)
-    return f"<!--fanwen-block:{len(blocks) - 1}-->\n"
+    return f"<!--fanwen-block:{len(blocks) - 1}{':p' if paragraphs else ''}-->\n"
 
 
-def fill_blocks(html: str, blocks: list[str]) -> str:
-    r"""The page's deferred HTML in place of its markers.
+def fill_blocks(html: str, blocks: list[str], resolve=None) -> str:
+    r"""The page's deferred HTML in place of its markers; ``resolve`` makes a Markdown path
+    (``2.md#x``) into the URL of that page from this one.
 
     >>> b = []; fill_blocks("<p>x</p>\n" + deferred("<ul></ul>\n", b), b)
     '<p>x</p>\n<ul></ul>\n'
+    >>> b = []; fill_blocks(deferred('<a href="fanwen-page:2.md#a">2</a>', b), b, lambda t: t.replace(".md", "/"))
+    '<a href="2/#a">2</a>\n'
     """
-    return _BLOCK.sub(lambda m: blocks[int(m.group(1))] if int(m.group(1)) < len(blocks) else "", html)
+    def block(m: re.Match) -> str:
+        n = int(m.group(1))
+        if n >= len(blocks):
+            return ""
+        if resolve is None:
+            return blocks[n]
+        return _PAGE_HREF.sub(lambda h: 'href="' + _html(resolve(unescape(h.group(1)))) + '"', blocks[n])
+    return _BLOCK.sub(block, html)
 
 
 def index_listing(title: str, intro: str, items: list[tuple[str, str, int]]) -> str:
@@ -286,6 +311,10 @@ def practice_pages(data: SiteData) -> dict[str, str]:
 
 
 def _practice_chunk(p, n: int, total: int, chunk: list, counts: dict, first_page: dict, data: SiteData) -> str:
+    """One page of a practice. Only its title, its group headings (the table of contents) and
+    markers are Markdown; the counts, the passages and the page links are put in after
+    rendering (deferred), so that adding a report renders again only the pages whose headings
+    changed, not every page of every practice it mentions."""
     from markdown.extensions.toc import unique
 
     blocks = data.blocks.setdefault(practice_page(p, n), [])
@@ -297,16 +326,20 @@ def _practice_chunk(p, n: int, total: int, chunk: list, counts: dict, first_page
     def to_page(k: int) -> str:
         return practice_page(p, k).rsplit("/", 1)[1]
 
+    def a(target: str, text: str) -> str:
+        return f'<a href="{PAGE_LINK}{_html(target)}">{text}</a>'
+
     summary = " · ".join(
-        f"[{u}（{counts[u]}）]({'' if first_page[u] == n else to_page(first_page[u])}#{group_ids[u]})" for u in counts)
-    variants = f"（也写作：{'、'.join(_cell(v) for v in p.variants)}）" if p.variants else ""
+        a(f"{'' if first_page[u] == n else to_page(first_page[u])}#{group_ids[u]}", f"{_text(u)}（{counts[u]}）")
+        for u in counts)
+    variants = f"（也写作：{'、'.join(_text(v) for v in p.variants)}）" if p.variants else ""
     lo = (n - 1) * PRACTICE_PAGE_SIZE + 1
     out = [f"---\ntitle: {yaml_scalar(p.name + ' — 做法')}\n---\n",
            f"# {_cell(p.name)}\n",
-           f"共 **{len(p.mentions)}** 篇范文写到了“{_cell(p.name)}”{variants}。"
-           + (f"本页是第 {lo}–{lo + len(chunk) - 1} 篇（第 {n} 页，共 {total} 页）。" if total > 1 else "")
-           + "每篇摘出写到它的一句，点开跳到范文的那一节，并标出这个词。\n",
-           f"按单位类型：{summary}\n"]
+           deferred(f"<p>共 <strong>{len(p.mentions)}</strong> 篇范文写到了“{_text(p.name)}”{variants}。"
+                    + (f"本页是第 {lo}–{lo + len(chunk) - 1} 篇（第 {n} 页，共 {total} 页）。" if total > 1 else "")
+                    + f"每篇摘出写到它的一句，点开跳到范文的那一节，并标出这个词。</p>\n<p>按单位类型：{summary}</p>",
+                    blocks, paragraphs=True)]
     unit, items = None, []
     for m in chunk:
         r = data.by_slug[m.report]
@@ -324,12 +357,14 @@ def _practice_chunk(p, n: int, total: int, chunk: list, counts: dict, first_page
         items.append(f'<li><a href="{link}">{_html(r["title"])}</a>　{meta}<br>\n{_marked(m.passage, m.phrase)}</li>')
     if items:
         out.append(deferred('<ul class="fanwen-mentions">\n' + "\n".join(items) + "\n</ul>\n", blocks))
+    footer = ""
     if total > 1:
-        nav = [f"[上一页]({'index.md' if n == 2 else to_page(n - 1)})" if n > 1 else "",
-               " ".join(f"**{k}**" if k == n else f"[{k}]({to_page(k)})" for k in range(1, total + 1)),
-               f"[下一页]({to_page(n + 1)})" if n < total else ""]
-        out.append('<p class="fanwen-pages" markdown>' + " · ".join(x for x in nav if x) + "</p>\n")
-    out.append(f"[按做法浏览：全部 {len(data.practices)} 个做法]({'../index.md'})\n")
+        nav = [a("index.md" if n == 2 else to_page(n - 1), "上一页") if n > 1 else "",
+               " ".join(f"<strong>{k}</strong>" if k == n else a(to_page(k), str(k)) for k in range(1, total + 1)),
+               a(to_page(n + 1), "下一页") if n < total else ""]
+        footer = '<p class="fanwen-pages">' + " · ".join(x for x in nav if x) + "</p>\n"
+    out.append(deferred(footer + "<p>" + a("../index.md", f"按做法浏览：全部 {len(data.practices)} 个做法") + "</p>",
+                        blocks, paragraphs=True))
     return "\n".join(out)
 
 
