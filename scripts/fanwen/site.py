@@ -314,7 +314,8 @@ def _practice_chunk(p, n: int, total: int, chunk: list, counts: dict, first_page
     """One page of a practice. Only its title, its group headings (the table of contents) and
     markers are Markdown; the counts, the passages and the page links are put in after
     rendering (deferred), so that adding a report renders again only the pages whose headings
-    changed, not every page of every practice it mentions."""
+    changed (where its unit type's group starts, or where a group now starts on another
+    page), not every page of every practice it mentions."""
     from markdown.extensions.toc import unique
 
     blocks = data.blocks.setdefault(practice_page(p, n), [])
@@ -348,7 +349,9 @@ def _practice_chunk(p, n: int, total: int, chunk: list, counts: dict, first_page
                 out.append(deferred('<ul class="fanwen-mentions">\n' + "\n".join(items) + "\n</ul>\n", blocks))
                 items = []
             unit = r["unit_type"]
-            out.append(f"## {unit}（{counts[unit]}篇）\n")
+            # a group carried over from the page before is "continued": its count (which a new
+            # report changes) stays on the page where the group starts
+            out.append(f"## {unit}（{counts[unit]}篇）\n" if first_page[unit] == n else f"## {unit}（续）\n")
         # raw HTML, put in after Markdown (deferred), like the all-reports table: 50 of these
         # a page, at 10,000 reports thousands of pages
         link = f"../../{REPORTS_DIR}/{r['slug']}/?h={quote(m.phrase)}" + (
