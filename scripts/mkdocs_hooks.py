@@ -82,7 +82,8 @@ def on_page_markdown(markdown, page, config, files):
         return fill_placeholders(markdown, {"practices-map": practices_map(data)})
     slug = page.meta.get("slug")
     if src.startswith(f"{REPORTS_DIR}/") and slug in data.by_slug:
-        return decorate_report(markdown, data.by_slug[slug], data, word_href(slug, config.use_directory_urls))
+        blocks = data.blocks[src] = []
+        return decorate_report(markdown, data.by_slug[slug], data, word_href(slug, config.use_directory_urls), blocks)
     return markdown
 
 

@@ -473,39 +473,46 @@ def fill_placeholders(markdown: str, blocks: dict[str, str]) -> str:
 
 
 def report_card(r: dict, word_href: str = "", practices: list | None = None) -> str:
-    """The metadata card, copy buttons and the Word download under a report's title."""
-    bits = ["**推荐范文**"] if r.get("recommended") else []
+    """The metadata card, copy buttons and the Word download under a report's title, as HTML
+    (deferred: the order of a report's practices follows how many reports mention each, which
+    any added report may change)."""
+    def a(target: str, text: str) -> str:
+        return f'<a href="{PAGE_LINK}{_html(target)}">{text}</a>'
+
+    bits = ["<strong>推荐范文</strong>"] if r.get("recommended") else []
     if r["org"]:
-        bits.append(f"**单位**：{_cell(r['org'])}")
-    bits.append(f"**单位类型**：[{r['unit_type']}](../{unit_page(r['unit_type'])})")
-    bits.append(f"**文种**：[{r['genre']}](../{genre_page(r['genre'])})")
+        bits.append(f"<strong>单位</strong>：{_text(r['org'])}")
+    bits.append(f"<strong>单位类型</strong>：{a('../' + unit_page(r['unit_type']), r['unit_type'])}")
+    bits.append(f"<strong>文种</strong>：{a('../' + genre_page(r['genre']), r['genre'])}")
     if r["date"]:
-        bits.append(f"**日期**：{display_date(r['date'])}")
-    bits.append(f"**字数**：{r['chars']:,}")
-    bits.append(f"**来源页面**：{_cell(r['source'])} 第{r['source_part']}篇")
+        bits.append(f"<strong>日期</strong>：{display_date(r['date'])}")
+    bits.append(f"<strong>字数</strong>：{r['chars']:,}")
+    bits.append(f"<strong>来源页面</strong>：{_text(r['source'])} 第{r['source_part']}篇")
     if practices:
-        bits.append("**做法**：" + "、".join(
-            f"[{_cell(p.name)}](../{practice_page(p)})" for p in practices))
+        bits.append("<strong>做法</strong>：" + "、".join(a(f"../{practice_page(p)}", _text(p.name)) for p in practices))
     return (
-        '<div class="fanwen-card" markdown>\n' + " · ".join(bits) + "\n\n"
-        '<span class="fanwen-actions"><button type="button" class="md-button" data-fanwen-copy="link">复制链接</button> '
+        '<div class="fanwen-card">\n<p>' + " · ".join(bits) + "</p>\n"
+        '<p><span class="fanwen-actions"><button type="button" class="md-button" data-fanwen-copy="link">复制链接</button> '
         '<button type="button" class="md-button" data-fanwen-copy="text">复制全文</button>'
         + (f' <a class="md-button" href="{_html(word_href)}" download="{_html(download_name(r["title"]))}" '
            'data-fanwen-word title="公文格式（GB/T 9704）的 Word 文件">下载 Word</a>' if word_href else "")
-        + "</span>\n</div>\n"
+        + "</span></p>\n</div>"
     )
 
 
 def related_block(slug: str, data: SiteData) -> str:
+    """The related reports at the end of a report's page, as HTML (deferred: a report added to
+    the library changes the related lists of many pages, which then need not be rendered again)."""
     items = data.related.get(slug, [])
     if not items:
         return ""
-    lines = ['<div class="fanwen-related" markdown>', "", "**相关范文**", ""]
+    lines = ['<div class="fanwen-related">', "<p><strong>相关范文</strong></p>", "<ul>"]
     for other, _score, near_duplicate in items:
         r = data.by_slug[other]
-        note = "　**近似重复**：与本文大部分内容相同，可能是不同网站转载的同一篇材料" if near_duplicate else ""
-        lines.append(f"- [{_cell(r['title'])}]({other}.md)　{r['unit_type']} · {r['genre']}{note}")
-    return "\n".join(lines) + "\n\n</div>\n"
+        note = "　<strong>近似重复</strong>：与本文大部分内容相同，可能是不同网站转载的同一篇材料" if near_duplicate else ""
+        lines.append(f'<li><a href="{PAGE_LINK}{_html(other)}.md">{_text(r["title"])}</a>'
+                     f"　{r['unit_type']} · {r['genre']}{note}</li>")
+    return "\n".join(lines) + "\n</ul>\n</div>"
 
 
 _HEAD_BLOCK = re.compile(r"^(?:# .*\n\n)(?:.*\n\{: \.(?:subtitle|byline) \}\n\n)*", re.M)
@@ -516,12 +523,17 @@ def word_href(slug: str, use_directory_urls: bool) -> str:
     return f"../{slug}.docx" if use_directory_urls else f"{slug}.docx"
 
 
-def decorate_report(markdown: str, r: dict, data: SiteData, word: str = "") -> str:
-    """Card after the title block, related reports at the end."""
+def decorate_report(markdown: str, r: dict, data: SiteData, word: str = "", blocks: list | None = None) -> str:
+    """Card after the title block, related reports at the end (both deferred HTML, kept in
+    ``blocks``: the Markdown MkDocs renders is the report's own, which adding other reports
+    does not change)."""
+    blocks = blocks if blocks is not None else []
     m = _HEAD_BLOCK.match(markdown)
     at = m.end() if m else 0
-    card = report_card(r, word, data.report_practices.get(r["slug"]))
-    return markdown[:at] + card + "\n" + markdown[at:].rstrip("\n") + "\n\n" + related_block(r["slug"], data)
+    card = deferred(report_card(r, word, data.report_practices.get(r["slug"])), blocks, paragraphs=True)
+    related = related_block(r["slug"], data)
+    return (markdown[:at] + card + "\n" + markdown[at:].rstrip("\n") + "\n\n"
+            + (deferred(related, blocks, paragraphs=True) if related else ""))
 
 
 # --- the not-found page ----------------------------------------------------------
