@@ -44,6 +44,7 @@ def test_every_hostile_page_is_safe_and_literal(hostile_site, browser, tmp_path)
     errors, dialogs = [], []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    by_slug, related = {r["slug"]: r for r in cat["reports"]}, 0
     with serve(site, tmp_path) as base:
         for r in cat["reports"]:
             page.goto(f"{base}reports/{r['slug']}/")
@@ -53,6 +54,15 @@ def test_every_hostile_page_is_safe_and_literal(hostile_site, browser, tmp_path)
             for line in lines:
                 assert re.sub(r"\s+", "", line) in shown, (r["slug"], line)
             assert re.sub(r"\s+", "", r["title"]) in re.sub(r"\s+", "", page.title())
+            # the card and the related reports (HTML put in after Markdown): literal as well
+            card = re.sub(r"\s+", "", page.locator(".fanwen-card").inner_text())
+            for value in (r["org"], r["source"]):
+                assert re.sub(r"\s+", "", value) in card, (r["slug"], value)
+            for link in page.locator(".fanwen-related li a").all():
+                other = by_slug[link.get_attribute("href").rstrip("/").rsplit("/", 1)[-1]]
+                assert re.sub(r"\s+", "", link.inner_text()) == re.sub(r"\s+", "", other["title"])
+                related += 1
+        assert related > len(cat["reports"])  # (the hostile reports are related to each other)
         texts = [re.sub(r"\s+", "", "".join(markdown_text((out / r["path"]).read_text(encoding="utf-8"))))
                  for r in cat["reports"]]
         practice_pages = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.glob("practices/*/index.html"))
