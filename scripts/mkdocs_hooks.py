@@ -92,7 +92,7 @@ def on_page_content(html, page, config, files):
     slug = page.meta.get("slug")
     if page.file.src_uri.startswith(f"{REPORTS_DIR}/") and slug in data.by_slug:
         _build["section_ids"][slug] = practices.section_ids(page.toc)  # for the practice pages' links
-    if page.file.src_uri in data.blocks:  # a generated page's raw HTML, kept out of its Markdown
+    if page.file.src_uri in data.blocks:  # the HTML kept out of the page's Markdown (site.deferred)
         html = fill_blocks(html, data.blocks[page.file.src_uri], _resolver(page, files))
     return html
 
