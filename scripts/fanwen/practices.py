@@ -22,7 +22,7 @@ from typing import Iterable
 
 from . import rules
 from .text import pinyin_slug
-from .write import markdown_lines, write_atomic
+from .write import markdown_lines, text_key, write_atomic
 
 PASSAGE_MAX = 200  # characters of a passage
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
@@ -131,7 +131,7 @@ class Memo:
         self._phrases: tuple[str, ...] | None = None
 
     def _entry(self, text: str) -> dict:
-        key = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+        key = text_key(text)
         entry = self.used.get(key)
         if entry is None:
             entry = self.entries.get(key)

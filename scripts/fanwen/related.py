@@ -22,7 +22,7 @@ from itertools import combinations
 from pathlib import Path
 
 from .text import to_simplified
-from .write import write_atomic
+from .write import text_key, write_atomic
 
 SHINGLE = 8
 KEPT_SHINGLES = 64  # reports whose paragraph shingles are kept while their pairs are compared
@@ -160,10 +160,6 @@ class Memo:
                            for k, v in sorted(self.prints.items())},
                 "pairs": {k: int(v) for k, v in sorted(self.pairs.items())}}
         write_atomic(self.path, json.dumps(data, separators=(",", ":")).encode("utf-8"))
-
-
-def text_key(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
 def related_reports(reports: list[dict], texts: dict[str, list[str]],

@@ -48,7 +48,7 @@ from itertools import chain, repeat
 from pathlib import Path
 
 from .text import to_simplified
-from .write import write_atomic
+from .write import text_key, write_atomic
 
 try:
     import fcntl
@@ -268,7 +268,7 @@ class Grams:
 
     def of(self, shown: str) -> tuple[array, str]:
         """The ids of the bigrams of a report's displayed text, and the text as stored (pack_text)."""
-        key = hashlib.sha256(shown.encode("utf-8")).hexdigest()[:32] if self.root is not None else ""
+        key = text_key(shown) if self.root is not None else ""
         self.used.add(key)
         if self._saved_grams:
             try:

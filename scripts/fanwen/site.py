@@ -161,8 +161,14 @@ def all_listing(reports: list[dict], blocks: list[str]) -> str:
     )
 
 
+def _text(s: str) -> str:
+    """Text as Markdown writes it out into HTML (quotes left as they are)."""
+    return (s or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _html(s: str) -> str:
-    return (s or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    """Text for HTML anywhere, attribute values included."""
+    return _text(s).replace('"', "&quot;")
 
 
 # Raw HTML of a generated page that Markdown would only pass through (a practice page's
@@ -180,9 +186,9 @@ PAGE_LINK = "fanwen-page:"
 _PAGE_HREF = re.compile(r'href="fanwen-page:([^"]*)"')
 
 
-def _text(s: str) -> str:
-    """Text as Markdown writes it out into HTML (quotes left as they are)."""
-    return (s or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _page_link(target: str, text: str) -> str:
+    """A link in deferred HTML to a page given by its Markdown path (made into a URL by fill_blocks)."""
+    return f'<a href="{PAGE_LINK}{_html(target)}">{text}</a>'
 
 
 def deferred(html: str, blocks: list[str], paragraphs: bool = False) -> str:
@@ -327,11 +333,9 @@ def _practice_chunk(p, n: int, total: int, chunk: list, counts: dict, first_page
     def to_page(k: int) -> str:
         return practice_page(p, k).rsplit("/", 1)[1]
 
-    def a(target: str, text: str) -> str:
-        return f'<a href="{PAGE_LINK}{_html(target)}">{text}</a>'
-
     summary = " · ".join(
-        a(f"{'' if first_page[u] == n else to_page(first_page[u])}#{group_ids[u]}", f"{_text(u)}（{counts[u]}）")
+        _page_link(f"{'' if first_page[u] == n else to_page(first_page[u])}#{group_ids[u]}",
+                   f"{_text(u)}（{counts[u]}）")
         for u in counts)
     variants = f"（也写作：{'、'.join(_text(v) for v in p.variants)}）" if p.variants else ""
     lo = (n - 1) * PRACTICE_PAGE_SIZE + 1
@@ -362,12 +366,13 @@ def _practice_chunk(p, n: int, total: int, chunk: list, counts: dict, first_page
         out.append(deferred('<ul class="fanwen-mentions">\n' + "\n".join(items) + "\n</ul>\n", blocks))
     footer = ""
     if total > 1:
-        nav = [a("index.md" if n == 2 else to_page(n - 1), "上一页") if n > 1 else "",
-               " ".join(f"<strong>{k}</strong>" if k == n else a(to_page(k), str(k)) for k in range(1, total + 1)),
-               a(to_page(n + 1), "下一页") if n < total else ""]
+        nav = [_page_link("index.md" if n == 2 else to_page(n - 1), "上一页") if n > 1 else "",
+               " ".join(f"<strong>{k}</strong>" if k == n else _page_link(to_page(k), str(k))
+                        for k in range(1, total + 1)),
+               _page_link(to_page(n + 1), "下一页") if n < total else ""]
         footer = '<p class="fanwen-pages">' + " · ".join(x for x in nav if x) + "</p>\n"
-    out.append(deferred(footer + "<p>" + a("../index.md", f"按做法浏览：全部 {len(data.practices)} 个做法") + "</p>",
-                        blocks, paragraphs=True))
+    back = _page_link("../index.md", f"按做法浏览：全部 {len(data.practices)} 个做法")
+    out.append(deferred(footer + f"<p>{back}</p>", blocks, paragraphs=True))
     return "\n".join(out)
 
 
@@ -476,20 +481,18 @@ def report_card(r: dict, word_href: str = "", practices: list | None = None) -> 
     """The metadata card, copy buttons and the Word download under a report's title, as HTML
     (deferred: the order of a report's practices follows how many reports mention each, which
     any added report may change)."""
-    def a(target: str, text: str) -> str:
-        return f'<a href="{PAGE_LINK}{_html(target)}">{text}</a>'
-
     bits = ["<strong>推荐范文</strong>"] if r.get("recommended") else []
     if r["org"]:
         bits.append(f"<strong>单位</strong>：{_text(r['org'])}")
-    bits.append(f"<strong>单位类型</strong>：{a('../' + unit_page(r['unit_type']), r['unit_type'])}")
-    bits.append(f"<strong>文种</strong>：{a('../' + genre_page(r['genre']), r['genre'])}")
+    bits.append(f"<strong>单位类型</strong>：{_page_link('../' + unit_page(r['unit_type']), r['unit_type'])}")
+    bits.append(f"<strong>文种</strong>：{_page_link('../' + genre_page(r['genre']), r['genre'])}")
     if r["date"]:
         bits.append(f"<strong>日期</strong>：{display_date(r['date'])}")
     bits.append(f"<strong>字数</strong>：{r['chars']:,}")
     bits.append(f"<strong>来源页面</strong>：{_text(r['source'])} 第{r['source_part']}篇")
     if practices:
-        bits.append("<strong>做法</strong>：" + "、".join(a(f"../{practice_page(p)}", _text(p.name)) for p in practices))
+        bits.append("<strong>做法</strong>：" + "、".join(
+            _page_link(f"../{practice_page(p)}", _text(p.name)) for p in practices))
     return (
         '<div class="fanwen-card">\n<p>' + " · ".join(bits) + "</p>\n"
         '<p><span class="fanwen-actions"><button type="button" class="md-button" data-fanwen-copy="link">复制链接</button> '
@@ -510,8 +513,7 @@ def related_block(slug: str, data: SiteData) -> str:
     for other, _score, near_duplicate in items:
         r = data.by_slug[other]
         note = "　<strong>近似重复</strong>：与本文大部分内容相同，可能是不同网站转载的同一篇材料" if near_duplicate else ""
-        lines.append(f'<li><a href="{PAGE_LINK}{_html(other)}.md">{_text(r["title"])}</a>'
-                     f"　{r['unit_type']} · {r['genre']}{note}</li>")
+        lines.append(f"<li>{_page_link(f'{other}.md', _text(r['title']))}　{r['unit_type']} · {r['genre']}{note}</li>")
     return "\n".join(lines) + "\n</ul>\n</div>"
 
 

@@ -260,6 +260,11 @@ def json_lines(value, depth: int, indent: str = "") -> str:
     return json.dumps(value, ensure_ascii=False, separators=(", ", ": ")) + ("" if indent or depth == 0 else "\n")
 
 
+def text_key(text: str) -> str:
+    """The key of a text in the build's caches (related reports, 做法库, search index)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write a file whole or not at all: into a hidden temporary file beside it (named with
     the process, so two processes never share one), then renamed over it. Makes the folder."""
