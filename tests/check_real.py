@@ -65,6 +65,7 @@ class Score:
     n: dict[str, list[int]] = field(default_factory=dict)
     fails: list[str] = field(default_factory=list)
     chrome_left: int = 0
+    chrome_pages: list[int] = field(default_factory=lambda: [0, 0])  # pages with none left / pages with chrome keyed
 
     def add(self, key: str, ok: bool, why: str) -> None:
         good_total = self.n.setdefault(key, [0, 0])
@@ -72,6 +73,14 @@ class Score:
         good_total[1] += 1
         if not ok:
             self.fails.append(f"{key}: {why}")
+
+    def fail_chrome(self, why: str) -> None:
+        self.chrome_left += 1
+        self.fails.append(why)
+
+    def clean_pages_cell(self) -> str:
+        good, total = self.chrome_pages
+        return f"{good}/{total} {100 * good / total:5.1f}%" if total else "-"
 
     def share(self, key: str) -> float:
         good, total = self.n.get(key, [0, 0])
@@ -139,12 +148,17 @@ def grade_page(score: Score, name: str, key: dict, got: list[dict]) -> None:
     text = fold("\n".join(r["body"] for r in got))
     for phrase in [p for g in gold for p in _as_list(g.get("must"))]:
         score.add("must", fold(phrase) in text, f"{name}: lost {phrase!r}")
-    for s in _as_list(key.get("chrome")):
+    chrome = _as_list(key.get("chrome"))
+    left_here = 0
+    for s in chrome:
         left = [r["file"] for r in got
                 if fold(s) in fold("\n".join([r["meta"]["title"], r["meta"].get("subtitle", ""), r["body"]]))]
         if left:
-            score.chrome_left += 1
-            score.fails.append(f"chrome: {name}: {s!r} left in {left[0]}")
+            left_here += 1
+            score.fail_chrome(f"chrome: {name}: {s!r} left in {left[0]}")
+    if chrome:
+        score.chrome_pages[0] += not left_here
+        score.chrome_pages[1] += 1
 
 
 def clean(pages: Path, out: Path) -> int:
@@ -311,6 +325,8 @@ def table(scores: dict[str, Score], sizes: dict[str, int]) -> str:
     for k in FIELDS:
         rows.append(f"{k:<10} " + " ".join(f"{scores[h].cell(k):>18}" for h in HALVES))
     rows.append(f"{'chrome':<10} " + " ".join(f"{str(scores[h].chrome_left) + ' left':>18}" for h in HALVES))
+    # what a reader sees: the pages whose reports keep none of their keyed site furniture
+    rows.append(f"{'no chrome':<10} " + " ".join(f"{scores[h].clean_pages_cell():>18}" for h in HALVES) + "  (pages)")
     return "\n".join(rows)
 
 

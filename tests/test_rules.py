@@ -690,3 +690,15 @@ def test_the_writer_is_the_subject_of_the_opening_clause(opening, org) -> None:
 ])
 def test_pinyin_after_characters_goes(text, clean) -> None:
     assert strip_inline_chrome(text)[0] == clean
+
+
+def test_a_fake_bold_heading_is_written_once_and_its_copies_are_logged() -> None:
+    """A PDF draws a bold heading twice; its text layer doubles every run of it."""
+    from fanwen import pipeline
+
+    body = "同志们：今天我们召开全市水务工作会议，主要任务是总结去年工作，部署今年任务。" * 3
+    page = pipeline.run_page("x.txt", f"局长在局长在20252025年全市水务工作会议上的讲话年全市水务工作会议上的讲话\n{body}\n".encode())
+    rep = page.reports[0]
+    assert rep.meta["title"] == "局长在2025年全市水务工作会议上的讲话"
+    assert "局长在局长在" not in "".join(ln.text for ln in rep.lines)
+    assert [r.text for r in page.removed if r.rule == "bold_doubling"] == ["局长在", "2025", "年全市水务工作会议上的讲话"]

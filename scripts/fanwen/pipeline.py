@@ -51,6 +51,12 @@ def _repair_gbk_shift(page: Page, opts: Options) -> None:
             page.garbled_runs.extend((g, ln.no) for g in garbled)
 
 
+def _undouble_bold(page: Page, opts: Options) -> None:
+    for ln in page.lines:
+        ln.text, copies = repair.undouble_bold(ln.text)
+        page.removed.extend(Removal("bold_doubling", copy, ln.no) for copy in copies)
+
+
 def _strip_site_chrome(page: Page, opts: Options) -> None:
     chrome.strip_site_chrome(page, opts.disabled)
 
@@ -352,6 +358,8 @@ def default_steps() -> tuple[Step, ...]:
     return (
         Step("repair_gbk_shift", "page", _repair_gbk_shift,
              "undo GBK-shift mojibake exactly, before the HTML residue around it is stripped"),
+        Step("undouble_bold", "page", _undouble_bold,
+             "write once the runs of a heading a PDF drew twice as fake bold (\"局长在局长在…\")"),
         Step("strip_site_chrome", "page", _strip_site_chrome,
              "drop the site's furniture: breadcrumbs, meta lines, paywalls, watermarks (rules/chrome.yaml)"),
         Step("join_document_chunks", "page", _join_document_chunks,

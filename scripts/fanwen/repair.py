@@ -415,6 +415,42 @@ def join_document_chunks(lines: list[Line]) -> tuple[list[Line], list[tuple[str,
     return out, cut
 
 
+def _doubled_runs(text: str, i: int) -> tuple[list[str], int]:
+    """The runs written twice in a row from ``text[i]`` on, and where they end."""
+    runs: list[str] = []
+    while True:
+        n = next((n for n in range(min(60, (len(text) - i) // 2), 1, -1)
+                  if text[i: i + n] == text[i + n: i + 2 * n] and not text[i: i + n].isspace()), 0)
+        if not n:
+            return runs, i
+        runs.append(text[i: i + n])
+        i += 2 * n
+
+
+def undouble_bold(text: str) -> tuple[str, list[str]]:
+    """(text, the copies dropped) when a line, or a piece of it after a space, opens with
+    runs each written twice in a row: a PDF draws a bold heading twice (fake bold), and its
+    text layer then holds every run of the heading doubled, cut wherever the heading changes
+    font or wraps ("局长在局长在20252025年…讲话年…讲话同志们：…"). At least two doubled runs,
+    one of them of four characters or more, eight Chinese characters in all: a word said
+    twice ("研究研究") is not a heading.
+
+    >>> undouble_bold("院长在院长在20252025年全国两会上的讲话年全国两会上的讲话同志们：今天我们开会。")
+    ('院长在2025年全国两会上的讲话同志们：今天我们开会。', ['院长在', '2025', '年全国两会上的讲话'])
+    >>> undouble_bold("院长的讲话 院长在院长在20252025年全国两会上的讲话年全国两会上的讲话同志们：")[0]
+    '院长的讲话 院长在2025年全国两会上的讲话同志们：'
+    >>> undouble_bold("研究研究讨论讨论，我们再定。")
+    ('研究研究讨论讨论，我们再定。', [])
+    >>> undouble_bold("工作总结的概念与特点工作总结的概念与特点工作总结是对工作的回顾。")[1]
+    []
+    """
+    for m in re.finditer(r"^|(?<=\s)(?=\S)", text):
+        runs, end = _doubled_runs(text, m.start())
+        if len(runs) >= 2 and max(map(len, runs)) >= 4 and cjk_count("".join(runs)) >= 8:
+            return text[: m.start()] + "".join(runs) + text[end:], runs
+    return text, []
+
+
 _TITLE_THEN_SPACE = re.compile(r"^(?P<title>[^，。；！？,;!?\s]{4,64})[ \u3000]+(?P<body>\S.{59,})$")
 
 

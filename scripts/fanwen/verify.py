@@ -27,9 +27,10 @@ from .text import fold as _fold
 from .write import REMOVAL_LOG
 
 # Rules that cut a span out of a line rather than drop the whole line (a shared document's
-# chunk numbers "1、" "2、" are cut from inside its flattened lines too).
+# chunk numbers "1、" "2、" are cut from inside its flattened lines too, and the second copy of
+# each run of a fake-bold heading).
 INLINE_RULES = frozenset(r.name for r in [*rules.chrome()["inline"], rules.chrome()["pinyin_toneless"]]) | {
-    "document_chunk_number", "jammer"}
+    "document_chunk_number", "jammer", "bold_doubling"}
 
 # Shortest run of a raw line that may be found apart from the rest of it.
 MIN_CHUNK = 6
