@@ -702,3 +702,8 @@ def test_a_fake_bold_heading_is_written_once_and_its_copies_are_logged() -> None
     assert rep.meta["title"] == "局长在2025年全市水务工作会议上的讲话"
     assert "局长在局长在" not in "".join(ln.text for ln in rep.lines)
     assert [r.text for r in page.removed if r.rule == "bold_doubling"] == ["局长在", "2025", "年全市水务工作会议上的讲话"]
+
+
+@pytest.mark.parametrize("rule,keep", [(r, k) for r in INLINE_RULES for k in r.keep], ids=lambda v: getattr(v, "name", v))
+def test_inline_rule_keeps_real_text(rule, keep) -> None:
+    assert not [c for c in strip_inline_chrome(keep)[1] if c[0] == rule.name]
