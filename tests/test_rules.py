@@ -344,6 +344,8 @@ def test_not_date_lines(text) -> None:
     ("", "以创先争优活动为契机推动国有企业党建工作创新", "", "国有企业"),
     ("", "", "我局认真开展点评。我局高度重视。", "党政机关"),
     ("", "", "无", "综合"),
+    # a Taiwanese district office's news item, converted to Simplified script
+    ("", "区公所召开上半年里长业务联系会议", "中西区公所在区公所礼堂召开里长业务联系会议，由区长主持。", "党政机关"),
 ])
 def test_unit_types(org, titles, body, want) -> None:
     assert classify_unit_type(org, titles, body)[0] == want
