@@ -709,3 +709,20 @@ def test_a_fake_bold_heading_is_written_once_and_its_copies_are_logged() -> None
 @pytest.mark.parametrize("rule,keep", [(r, k) for r in INLINE_RULES for k in r.keep], ids=lambda v: getattr(v, "name", v))
 def test_inline_rule_keeps_real_text(rule, keep) -> None:
     assert not [c for c in strip_inline_chrome(keep)[1] if c[0] == rule.name]
+
+
+@pytest.mark.parametrize("line,want", [
+    ("第一篇 2024年农村基层党建工作调查报告2350字", "第一篇 2024年农村基层党建工作调查报告"),
+    ("全年共撰写调研文章1500字以上的有12篇", "全年共撰写调研文章1500字以上的有12篇"),
+])
+def test_a_word_count_after_a_title(line, want) -> None:
+    assert strip_inline_chrome(line)[0] == want
+
+
+def test_a_site_name_for_a_text_loses_the_furniture_a_title_loses() -> None:
+    from fanwen import pipeline
+
+    body = "作为一名高校教师，我认真参加主题教育，深刻体会到理论学习的重要性，下面谈几点体会。" * 3
+    page = pipeline.run_page("x.txt", ("下面是小编为大家整理的(2篇)关于高校教师主题教育心得体会【优秀范文】，供大家参考。\n"
+                                       f"篇1：\n{body}\n").encode())
+    assert page.intro_title == "关于高校教师主题教育心得体会"

@@ -582,6 +582,12 @@ def _strip_above_html_heading(page: Page, kept: list[Line]) -> list[Line]:
 _DOC_NAME = re.compile(r"《(?P<name>[^《》]{2,80}?)\.(?:docx?|pdf|pptx?|wps|txt)\b", re.I)
 
 
+def _bare_name(name: str) -> str:
+    """A name the site gives a text (its breadcrumb's last step, its editor's intro) without
+    the furniture a title line loses too: "(2篇)关于…心得体会" -> "关于…心得体会"."""
+    return strip_inline_chrome(name.strip())[0].strip() or name.strip()
+
+
 def _note_page_fact(page: Page, rule: rules.Rule, ln: Line, kept: list[Line]) -> None:
     if rule.name == "item_count":
         key = line_key(ln.text)
@@ -591,11 +597,11 @@ def _note_page_fact(page: Page, rule: rules.Rule, ln: Line, kept: list[Line]) ->
     elif rule.name == "breadcrumb" and not page.crumb_title:
         last = _CRUMB_SPLIT.split(re.sub(r"^.*?[:：]", "", line_key(ln.text)).strip(" >›»＞→/|"))[-1]
         if complete_title(last) and len(last) <= 50:
-            page.crumb_title = last.strip()
+            page.crumb_title = _bare_name(last)
     elif rule.name == "editor_intro" and not page.intro_title:
         m = _INTRO_NAMES.search(line_key(ln.text))
         if m:
-            page.intro_title = m.group("title").strip()
+            page.intro_title = _bare_name(m.group("title"))
     elif rule.name == "doc_share_blurb" and not page.title:
         m = _DOC_NAME.search(ln.text)
         if m:
