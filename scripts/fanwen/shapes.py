@@ -135,7 +135,12 @@ def is_title_like(s: str) -> bool:
 _CREDIT_MARK = re.compile(r"^[□■]\s*(?P<rest>[^□■\s].{1,24})$")
 # an author's affiliation line: organisation(s), place, six-digit postcode, maybe in brackets
 _AFFILIATION = re.compile(r"^[（(]?(?P<org>[^（）()\d]{4,60}?)[，,、\s]\s*(?:[\u4e00-\u9fff]{2,8}\s*){1,3}\d{6}[）)]?$")
-_REPORTER = re.compile(r"^\s*(?:通讯员|记者|特约记者|本报记者|见习记者)\s+(?P<names>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,3})\s*$")
+# ("本报记者杨晓斌", "通讯员 吕守军报道": the paper's own reporter needs no space; a credit may
+# end in 报道 or 摄)
+_REPORTER = re.compile(r"^\s*(?:(?:本报|本刊|本台|本网)(?:记者|通讯员)\s*|(?:通讯员|记者|特约记者|见习记者)\s+)"
+                       r"(?P<names>[\u4e00-\u9fff]{2,4}?(?:\s+[\u4e00-\u9fff]{2,4}?){0,3})\s*(?:报道|摄影|摄)?\s*$")
+# A news item's credit of bare names, maybe with the day it was filed ("庞宇岐 高华 1231")
+_NAMES_CREDIT = re.compile(r"^(?P<names>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){1,3})(?:\s+(?:[01]\d[0-3]\d|\d{1,2}[-/.]\d{1,2}))?$")
 
 
 def byline(s: str) -> tuple[str, str]:
@@ -153,6 +158,8 @@ def byline(s: str) -> tuple[str, str]:
     (('', '周 杰'), ('中共广西区委党校', ''))
     >>> byline("广东珠海金湾发电有限公司 广东珠海 519000"), byline("□□县2019年工作总结")
     (('广东珠海金湾发电有限公司', ''), ('', ''))
+    >>> byline("本报记者杨晓斌"), byline("通讯员 吕守军报道"), byline("庞宇岐 高华 1231")
+    (('', '杨晓斌'), ('', '吕守军'), ('', '庞宇岐 高华'))
     """
     s = s.strip()
     st = rules.structure()
@@ -177,9 +184,9 @@ def byline(s: str) -> tuple[str, str]:
         if unit and is_org_name(unit.group("org")):
             return unit.group("org"), unit.group("name")  # "演讲人：江波（市自来水公司）"
         return "", name
-    m = _REPORTER.match(simple(s))
+    m = _REPORTER.match(simple(s)) or _NAMES_CREDIT.match(simple(s))
     if m and all(is_person_name(n) for n in m.group("names").split()):
-        return "", s[m.start("names"):].strip()  # "通讯员 杨彬 卢益建"
+        return "", s[m.start("names"): m.end("names")].strip()  # "通讯员 杨彬 卢益建"
     m = re.match(r"^[（(](?P<org>[^()（）]{2,30})[）)]$", s)
     if m and is_org_name(m.group("org")):
         return m.group("org"), ""
