@@ -726,3 +726,12 @@ def test_a_site_name_for_a_text_loses_the_furniture_a_title_loses() -> None:
     page = pipeline.run_page("x.txt", ("下面是小编为大家整理的(2篇)关于高校教师主题教育心得体会【优秀范文】，供大家参考。\n"
                                        f"篇1：\n{body}\n").encode())
     assert page.intro_title == "关于高校教师主题教育心得体会"
+
+
+def test_a_reporter_credit_closing_a_news_item_is_its_byline() -> None:
+    from fanwen import pipeline
+
+    body = "5月10日上午，双沟镇召开第十八届人民代表大会第六次会议，会议听取了政府工作报告，审议通过了各项决议。"
+    rep = pipeline.run_page("x.txt", f"双沟镇召开人代会\n{body}\n{body[:-1]}，选举产生了新一届领导班子。\n通讯员 吕守军报道\n".encode()).reports[0]
+    assert rep.meta["author"] == "吕守军" and "通讯员 吕守军报道" in rep.meta["byline"]
+    assert "吕守军" not in "".join(ln.text for ln in rep.lines)

@@ -15,7 +15,7 @@ from .chrome import COLUMN_NAME, is_body_line
 from .dates import is_date_line, parse_date, split_trailing_date
 from .model import Line, Report
 from .shapes import (
-    SENDS, byline, complete_title, is_distribution_line, is_document_number, is_distribution_start, is_org_name, is_person_name, is_salutation, is_section_label,
+    SENDS, byline, complete_title, reporter_credit, is_distribution_line, is_document_number, is_distribution_start, is_org_name, is_person_name, is_salutation, is_section_label,
     SENTENCE_CLOSE, SENTENCE_OPENER, is_signature, is_title_like, names_genre, numbering, runs_on, org_and_title, org_line, simple, subtitle_text,
 )
 from . import rules
@@ -628,8 +628,16 @@ def _after_title(s: str, titles: list[str]) -> str | None:
 
 
 def lift_credit_line(rep: Report) -> None:
-    """A credit line among the text's first lines ("作者:余练" under a paper's abstract) is the
-    byline: it goes up to it, the text closes over it."""
+    """A credit line among the text's first lines ("作者:余练" under a paper's abstract), or a
+    reporter's credit at the end of a news item ("通讯员 吕守军报道"), is the byline: it goes up
+    to it, the text closes over it."""
+    while len(rep.lines) > 1 and (names := reporter_credit(rep.lines[-1].text)):
+        ln = rep.lines.pop()
+        rep.meta.setdefault("author", names)
+        if ln.text.strip() in rep.meta.get("byline", ""):
+            rep.remove("credit_repeat", ln.text, ln.no)  # the page printed the item twice
+        else:
+            rep.meta["byline"] = "　".join(filter(None, [ln.text.strip(), rep.meta.get("byline", "")]))
     if rep.meta.get("author"):
         return
     for i, ln in enumerate(rep.lines[:4]):

@@ -143,6 +143,16 @@ _REPORTER = re.compile(r"^\s*(?:(?:本报|本刊|本台|本网)(?:记者|通讯�
 _NAMES_CREDIT = re.compile(r"^(?P<names>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){1,3})(?:\s+(?:[01]\d[0-3]\d|\d{1,2}[-/.]\d{1,2}))?$")
 
 
+def reporter_credit(s: str) -> str:
+    """The names of a newspaper's reporter credit ("通讯员 吕守军报道" -> "吕守军"), or "".
+
+    >>> reporter_credit("本报记者 杨晓斌"), reporter_credit("记者节活动总结")
+    ('杨晓斌', '')
+    """
+    m = _REPORTER.match(simple(s.strip()))
+    return m.group("names") if m and all(is_person_name(n) for n in m.group("names").split()) else ""
+
+
 def byline(s: str) -> tuple[str, str]:
     """(organisation or position, person) of a byline, or ("", "").
 
