@@ -418,13 +418,19 @@ def join_document_chunks(lines: list[Line]) -> tuple[list[Line], list[tuple[str,
 def _doubled_runs(text: str, i: int) -> tuple[list[str], int]:
     """The runs written twice in a row from ``text[i]`` on, and where they end."""
     runs: list[str] = []
-    while True:
-        n = next((n for n in range(min(60, (len(text) - i) // 2), 1, -1)
+    while i < len(text):
+        # a run written twice starts again where its first character recurs
+        ends, j = [], text.find(text[i], i + 2, i + 61)
+        while j >= 0:
+            ends.append(j - i)
+            j = text.find(text[i], j + 1, i + 61)
+        n = next((n for n in reversed(ends)
                   if text[i: i + n] == text[i + n: i + 2 * n] and not text[i: i + n].isspace()), 0)
         if not n:
-            return runs, i
+            break
         runs.append(text[i: i + n])
         i += 2 * n
+    return runs, i
 
 
 def undouble_bold(text: str) -> tuple[str, list[str]]:
