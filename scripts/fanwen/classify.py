@@ -91,6 +91,11 @@ def type_of_org(org: str) -> tuple[str, str]:
     """Unit type of an organisation and the reason, or ("", "")."""
     cfg = rules.units()
     value, word = _first_match(org, cfg["org_words"], "type")
+    if value == cfg["fallback"] and org.find(word) > 0:
+        # a team a body sends out ("中共安庆市委考核组", "校党委巡察组") is that body's
+        sender = type_of_org(org[: org.find(word)])
+        if sender[0]:
+            return sender[0], f"单位“{org}”是{org[: org.find(word)]}派出的{word}"
     if value:
         return value, f"单位“{org}”含“{word}”"
     value, word = _org_suffix(org, cfg)
