@@ -90,6 +90,13 @@ def _place_inside_word(name: str, at: int, word: str) -> bool:
 def type_of_org(org: str) -> tuple[str, str]:
     """Unit type of an organisation and the reason, or ("", "")."""
     cfg = rules.units()
+    bare = org
+    for suffix in sorted(cfg["party_suffixes"], key=len, reverse=True):
+        if bare.endswith(suffix) and len(bare) > len(suffix):
+            bare = bare[: -len(suffix)]
+            break
+    if bare in cfg["office_words"]:
+        return "", ""  # "机关党支部", "办公室": an office names no unit; the other clues decide
     value, word = _first_match(org, cfg["org_words"], "type")
     if value == cfg["fallback"] and org.find(word) > 0:
         # a team a body sends out ("中共安庆市委考核组", "校党委巡察组") is that body's
