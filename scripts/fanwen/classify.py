@@ -29,13 +29,17 @@ def _first_match(text: str, table: list[dict], key: str) -> tuple[str, str]:
     return "", ""
 
 
+def _without_party_body(org: str, cfg: dict) -> str:
+    """The name with its party organisation taken off its end ("…公司党委" -> "…公司")."""
+    for suffix in sorted(cfg["party_suffixes"], key=len, reverse=True):
+        if org.endswith(suffix) and len(org) > len(suffix):
+            return org[: -len(suffix)]
+    return org
+
+
 def _org_suffix(org: str, cfg: dict) -> tuple[str, str]:
     """Type from how the name ends, after its party organisation is taken off."""
-    name = org
-    for suffix in sorted(cfg["party_suffixes"], key=len, reverse=True):
-        if name.endswith(suffix) and len(name) > len(suffix):
-            name = name[: -len(suffix)]
-            break
+    name = _without_party_body(org, cfg)
     # "XX大学机关(党委)": the organs of a university are the university's
     for word in sorted(cfg["office_words"], key=len, reverse=True):
         if name.endswith(word) and len(name) > len(word) + 1:
@@ -90,12 +94,7 @@ def _place_inside_word(name: str, at: int, word: str) -> bool:
 def type_of_org(org: str) -> tuple[str, str]:
     """Unit type of an organisation and the reason, or ("", "")."""
     cfg = rules.units()
-    bare = org
-    for suffix in sorted(cfg["party_suffixes"], key=len, reverse=True):
-        if bare.endswith(suffix) and len(bare) > len(suffix):
-            bare = bare[: -len(suffix)]
-            break
-    if bare in cfg["office_words"]:
+    if _without_party_body(org, cfg) in cfg["office_words"]:
         return "", ""  # "机关党支部", "办公室": an office names no unit; the other clues decide
     value, word = _first_match(org, cfg["org_words"], "type")
     if value == cfg["fallback"] and org.find(word) > 0:
