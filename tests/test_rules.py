@@ -4,7 +4,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from fanwen import rules
+from fanwen import pipeline, rules
 from fanwen.chrome import match_line_rule, strip_inline_chrome
 from fanwen.classify import classify_genre, classify_unit_type
 from fanwen.dates import is_date_line, parse_date
@@ -701,8 +701,6 @@ def test_pinyin_after_characters_goes(text, clean) -> None:
 
 def test_a_fake_bold_heading_is_written_once_and_its_copies_are_logged() -> None:
     """A PDF draws a bold heading twice; its text layer doubles every run of it."""
-    from fanwen import pipeline
-
     body = "同志们：今天我们召开全市水务工作会议，主要任务是总结去年工作，部署今年任务。" * 3
     page = pipeline.run_page("x.txt", f"局长在局长在20252025年全市水务工作会议上的讲话年全市水务工作会议上的讲话\n{body}\n".encode())
     rep = page.reports[0]
@@ -725,8 +723,6 @@ def test_a_word_count_after_a_title(line, want) -> None:
 
 
 def test_a_site_name_for_a_text_loses_the_furniture_a_title_loses() -> None:
-    from fanwen import pipeline
-
     body = "作为一名高校教师，我认真参加主题教育，深刻体会到理论学习的重要性，下面谈几点体会。" * 3
     page = pipeline.run_page("x.txt", ("下面是小编为大家整理的(2篇)关于高校教师主题教育心得体会【优秀范文】，供大家参考。\n"
                                        f"篇1：\n{body}\n").encode())
@@ -734,8 +730,6 @@ def test_a_site_name_for_a_text_loses_the_furniture_a_title_loses() -> None:
 
 
 def test_a_reporter_credit_closing_a_news_item_is_its_byline() -> None:
-    from fanwen import pipeline
-
     body = "5月10日上午，双沟镇召开第十八届人民代表大会第六次会议，会议听取了政府工作报告，审议通过了各项决议。"
     rep = pipeline.run_page("x.txt", f"双沟镇召开人代会\n{body}\n{body[:-1]}，选举产生了新一届领导班子。\n通讯员 吕守军报道\n".encode()).reports[0]
     assert rep.meta["author"] == "吕守军" and "通讯员 吕守军报道" in rep.meta["byline"]
