@@ -617,6 +617,9 @@ def _head(*lines: str) -> tuple[str, str, list[str]]:
     # a site's label and a short site name are no titles
     (["公司网站群", "驻村日记：乡土之美"], "驻村日记：乡土之美"),
     (["电力18", "付俊杰：十七载浓浓运行情"], "付俊杰：十七载浓浓运行情"),
+    # a listed company's announcement header under the title is no second half of it
+    (["2012年年度报告摘要", "证券代码:002579 证券简称:中京电子 公告编号:2013-009"], "2012年年度报告摘要"),
+    (["關於召開股東週年大會的通告", "股份代號：0005"], "關於召開股東週年大會的通告"),
 ])
 def test_head_titles(lines, title) -> None:
     assert _head(*lines)[0] == title
