@@ -737,3 +737,15 @@ def test_a_reporter_credit_closing_a_news_item_is_its_byline() -> None:
     rep = pipeline.run_page("x.txt", f"双沟镇召开人代会\n{body}\n{body[:-1]}，选举产生了新一届领导班子。\n通讯员 吕守军报道\n".encode()).reports[0]
     assert rep.meta["author"] == "吕守军" and "通讯员 吕守军报道" in rep.meta["byline"]
     assert "吕守军" not in "".join(ln.text for ln in rep.lines)
+
+
+def test_a_document_number_under_the_head_goes_to_the_metadata() -> None:
+    from fanwen.describe import parse_head
+    from fanwen.model import Report
+    lines = ["湖州市卫生健康委员会文件", "湖卫健发〔2023〕1号 ", "2023年全市卫生健康工作要点", BODY]
+    rep = Report(source="p.txt", part=1, lines=[Line(t, i) for i, t in enumerate(lines)])
+    parse_head(rep)
+    assert rep.meta["title"] == "2023年全市卫生健康工作要点"
+    assert rep.meta["document_number"] == "湖卫健发〔2023〕1号"
+    assert "〔2023〕" not in rep.meta.get("byline", "") and all("〔2023〕" not in ln.text for ln in rep.lines)
+    assert ("document_number", "湖卫健发〔2023〕1号") in [(r.rule, r.text) for r in rep.removed]

@@ -300,8 +300,14 @@ def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None =
             i += 1
             continue
         if is_document_number(s) or _PAPER_META.match(s):
-            # "道人社〔2017〕26号", "关键词：…", "中图分类号：…": shown with the byline, not a title
-            head.append(s)
+            # "关键词：…", "中图分类号：…": shown with the byline, not a title; "道人社〔2017〕26号":
+            # the source document's number, kept in the metadata (a reader writing a model of
+            # it gives the text a number of their own)
+            if is_document_number(s):
+                meta.setdefault("document_number", s.strip().strip("|｜ "))
+                rep.remove("document_number", s, no)
+            else:
+                head.append(s)
             # a heading over the document number is the page's: the document's own follows it
             title_repeated = title_repeated or (bool(title_parts) and is_document_number(s))
             i += 1

@@ -154,7 +154,7 @@ def _front_matter(rep: Report) -> str:
         "genre_reason": meta.get("genre_reason", ""),
         "chars": meta.get("chars", 0),
     }
-    for key in ("signature", "distribution", "recommended", "curated"):
+    for key in ("document_number", "signature", "distribution", "recommended", "curated"):
         if meta.get(key):
             extras[key] = meta[key]
     fm.update(extras)
