@@ -346,6 +346,10 @@ def test_not_date_lines(text) -> None:
     ("校党委巡察组", "", "", "学校"),
     # an office names no unit: a company's 机关党支部 is the company's
     ("机关党支部", "", "公司员工立足岗位，公司生产经营稳步推进，公司安全生产形势平稳。", "国有企业"),
+    # a team alone names no unit either: whose team, the body says
+    ("工作队", "", "市委编办高度重视驻村帮扶工作，市委领导经常过问，各部门积极配合。", "党政机关"),
+    # the state banks by their short names
+    ("建行株洲本部四支部", "", "", "国有企业"),
     ("", "以创先争优活动为契机推动国有企业党建工作创新", "", "国有企业"),
     ("", "", "我局认真开展点评。我局高度重视。", "党政机关"),
     ("", "", "无", "综合"),
@@ -749,3 +753,15 @@ def test_a_document_number_under_the_head_goes_to_the_metadata() -> None:
     assert rep.meta["document_number"] == "湖卫健发〔2023〕1号"
     assert "〔2023〕" not in rep.meta.get("byline", "") and all("〔2023〕" not in ln.text for ln in rep.lines)
     assert ("document_number", "湖卫健发〔2023〕1号") in [(r.rule, r.text) for r in rep.removed]
+
+
+def test_a_clause_led_by_a_verb_names_no_organisation() -> None:
+    """"…,带领市委编办驻文武沟村工作队正式进驻方滩乡文武沟村开展工作": the subject is the
+    leaders before the comma; a name never holds 带领 or 进驻."""
+    from fanwen.describe import find_org_in_body
+    from fanwen.model import Report
+    rep = Report(source="p.txt", part=1, lines=[Line(
+        "7月26日,市委编办副主任杨文学,带领市委编办驻文武沟村工作队正式进驻方滩乡文武沟村开展工作。", 0)])
+    assert "带领" not in find_org_in_body(rep)
+    rep = Report(source="p.txt", part=1, lines=[Line("7月26日,市委编办驻文武沟村工作队认真开展工作。", 0)])
+    assert find_org_in_body(rep) == "市委编办驻文武沟村工作队"
