@@ -343,6 +343,13 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
         value, reason = type_of_org(m.group("org"))
         if value:
             return value, f"标题署名：{reason}"
+    for part in re.split(r"\s*[|｜]\s*", titles)[1:]:
+        # "牢记嘱托 再建新功 | 中国电信…浦江党支部": a series' name, then the unit it presents
+        org_named = (part.split() or [""])[0]
+        if _proper_org(org_named):
+            value, reason = type_of_org(org_named)
+            if value:
+                return value, f"标题署名：{reason}"
     selfref = _self_words(titles, body)
     # a text speaking of the nation ("我国") names no unit: its title may still name one
     # (and its superior), else 综合 before the body's words
