@@ -767,3 +767,8 @@ def test_a_clause_led_by_a_verb_names_no_organisation() -> None:
     assert "带领" not in find_org_in_body(rep)
     rep = Report(source="p.txt", part=1, lines=[Line("7月26日,市委编办驻文武沟村工作队认真开展工作。", 0)])
     assert find_org_in_body(rep) == "市委编办驻文武沟村工作队"
+
+
+def test_a_note_on_the_texts_prize_is_no_title() -> None:
+    title, _org, lines = _head("(获2015年度全省组织工作调研成果二等奖)")
+    assert "二等奖" not in title and lines == [BODY]

@@ -254,6 +254,12 @@ def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None =
             title_done = True
             i += 1
             continue
+        if _AWARD_NOTE.match(s):
+            # "（获2015年度全省组织工作调研成果二等奖）": a note on the text's award, shown with the
+            # byline, never its title
+            head.append(s)
+            i += 1
+            continue
         if _VENUE.match(s) and title_parts:
             # "一九九〇年三月十五日" / "在肥城县第十二届人民代表大会第一次会议上": when and where
             when = parse_date(re.sub(r"(?<=[一二三四五六七八九〇零])[OoＯ]|[OoＯ](?=[一二三四五六七八九〇零年])", "〇", s))
@@ -418,6 +424,8 @@ _GENRE_LABEL = re.compile(r"^\s*(?:演讲词|演讲辞|演讲稿|演辞|讲话�
 _BARE_GENRE = re.compile(r"^\s*(?:年度|年终|上半年|下半年)?(?:工作总结|述职报告|述职述廉报告|工作报告|工作汇报|汇报材料|"
                          r"心得体会|调研报告|自查报告|工作计划|经验材料|事迹材料|经验交流材料)\s*$")
 _BRACKETED_PHRASE = re.compile(r"^\s*[（(][^()（）]{2,30}[)）]\s*$")
+# a note on the prize the text won, in brackets on a line of its own
+_AWARD_NOTE = re.compile(r"^\s*[（(]\s*(?:本文|此文|该文)?(?:荣获|获得|曾获|获)[^()（）]{2,40}奖\s*[)）]\s*$")
 # what a page's <title> adds after the headline: "_专题_央视网(cctv.com)", " -【新闻】", " – 评论文章"
 _UNDERSCORE_SUFFIX = re.compile(r"_[^_]{1,20}(?:_[^_]{1,20})*$")
 # a site's name after a bare dash or bar ("…工作总结-原创力文档", "…|范文大全")
