@@ -460,3 +460,23 @@ def test_a_column_name_over_the_unit_and_the_heading_is_no_title(tmp_path) -> No
     (rep,) = read_reports(out)["p.txt"]
     assert rep["meta"]["title"] == "庆元旦 迎新年" and rep["meta"]["org"] == "盱眙县盱城镇中心小学"
     assert "校园微播" not in rep["body"] and "我知道了" not in rep["body"]
+
+
+@pytest.mark.parametrize("lead", ["", "近日，市司法局组织记者走进律所，采访党建工作开展情况。\n"])
+def test_a_reposts_original_title_names_a_text_that_prints_no_other(tmp_path, lead) -> None:
+    """"原标题:…" at the top of a repost (maybe under a lead line): the heading the piece ran
+    under; the note itself goes."""
+    _raw, out = clean_pages(tmp_path, {"p.txt": f"{lead}原标题:以党建促所建——玉榕党支部开展律所党建工作纪实\n"
+                                       "“律师属于自由职业，没有事务所主任或合伙人的支持，律所党建工作寸步难行。”支部书记说。\n"
+                                       "玉榕律师事务所党支部现有党员律师14人，党建工作组织基础薄弱、经费不足。\n"})
+    (rep,) = read_reports(out)["p.txt"]
+    assert rep["meta"]["title"] == "以党建促所建——玉榕党支部开展律所党建工作纪实"
+    assert "原标题" not in rep["body"]
+
+
+def test_an_original_title_after_the_text_names_nothing(tmp_path) -> None:
+    _raw, out = clean_pages(tmp_path, {"p.txt": "党建“双创”工作开展以来，学校党委始终坚持以政治建设为统领，建立健全工作机制。\n"
+                                       "下一步，学校党委将坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神。\n"
+                                       "原标题:教育部公示名单!优秀,榜上有名!\n"})
+    (rep,) = read_reports(out)["p.txt"]
+    assert "公示名单" not in rep["meta"]["title"]

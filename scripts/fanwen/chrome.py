@@ -602,6 +602,12 @@ def _note_page_fact(page: Page, rule: rules.Rule, ln: Line, kept: list[Line]) ->
         m = _INTRO_NAMES.search(line_key(ln.text))
         if m:
             page.intro_title = _bare_name(m.group("title"))
+    elif rule.name == "original_title" and not page.intro_title and len(kept) <= 1:
+        # "原标题:…" at the top of a repost (at most a lead line above it): the heading the piece
+        # ran under, its name when it prints no other
+        m = re.search(r"原标题\s*[:：]\s*(.+)$", line_key(ln.text))
+        if m and is_title_like(m.group(1).strip()):
+            page.intro_title = _bare_name(m.group(1))
     elif rule.name == "doc_share_blurb" and not page.title:
         m = _DOC_NAME.search(ln.text)
         if m:
