@@ -480,3 +480,15 @@ def test_an_original_title_after_the_text_names_nothing(tmp_path) -> None:
                                        "原标题:教育部公示名单!优秀,榜上有名!\n"})
     (rep,) = read_reports(out)["p.txt"]
     assert "公示名单" not in rep["meta"]["title"]
+
+
+def test_a_summary_field_repeating_the_texts_start_goes_an_abstract_stays(tmp_path) -> None:
+    body = "近年来，大方县全面推进党支部领办村集体合作社，将党支部的政治优势转化为发展优势，农户收入明显增加。"
+    _raw, out = clean_pages(tmp_path, {
+        "a.txt": f"党支部领办合作社 农户集体双增收\n摘要:近年来，大方县全面推进党支部领办村集体合作社\n{body}\n",
+        "b.txt": "走好发展村集体经济这条乡村振兴必由之路\n摘要:发展农村集体经济是实现乡村振兴的重要抓手，本文总结了郑湖乡的做法。\n"
+                 f"{body}\n"})
+    reps = read_reports(out)
+    assert reps["a.txt"][0]["meta"]["title"] == "党支部领办合作社 农户集体双增收"
+    assert "摘要" not in reps["a.txt"][0]["body"] and fold(body) in fold(reps["a.txt"][0]["body"])
+    assert fold("发展农村集体经济是实现乡村振兴的重要抓手") in fold(reps["b.txt"][0]["body"])

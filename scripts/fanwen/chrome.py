@@ -209,9 +209,34 @@ def _strip_jammer(page: Page, disabled: frozenset[str]) -> None:
             ln.text = f"{before} {after}".strip(" ") if before and after else before + after
 
 
+# a summary field's label and text ("摘要:1935年10月19日，…", "【摘要】:…", "摘 要: | …")
+_SUMMARY_FIELD = re.compile(r"^\s*[【\[]?\s*(?:摘\s*要|内容摘要|文章摘要|导\s*读|内容简介)\s*[】\]]?\s*[:：]?\s*[|｜]?\s*(?P<text>.+)$")
+
+
+def _strip_repeated_summary(page: Page, disabled: frozenset[str]) -> None:
+    """A site's summary field at the top of the page ("摘要:近年来，大方县全面推进…") that only
+    repeats the first words of the paragraph below it: the site's, so the line goes. An
+    abstract in words of its own is the author's and stays."""
+    if "summary_repeat" in disabled:
+        return
+    for i, ln in enumerate(page.lines[:15]):
+        m = _SUMMARY_FIELD.match(to_simplified(ln.text))
+        if not m or cjk_count(m.group("text")) < 10:
+            continue
+        start = fold(m.group("text"))[:15]
+        # the text's first paragraph below it opens with the same words (a summary field
+        # filled from the text's start; an author's abstract says it in other words)
+        first = next((x.text for x in page.lines[i + 1:] if is_body_line(x.text)), "")
+        if start and start in fold(to_simplified(first))[:40]:
+            page.removed.append(Removal("summary_repeat", ln.text, ln.no))
+            del page.lines[i]
+            return
+
+
 def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> None:
     """Drop chrome lines and spans from a page, logging each under its rule's name."""
     _strip_jammer(page, disabled)
+    _strip_repeated_summary(page, disabled)
     _strip_toneless_pinyin(page, disabled)
     lines = page.lines
     if "bullet_menu" not in disabled:
