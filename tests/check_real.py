@@ -76,6 +76,12 @@ class Score:
         if not ok:
             self.fails.append(f"{key}: {why}")
 
+    def count(self, key: str, ok: bool) -> None:
+        """A figure shown beside the fields, with no failure of its own."""
+        good_total = self.n.setdefault(key, [0, 0])
+        good_total[0] += int(ok)
+        good_total[1] += 1
+
     def clean_pages_cell(self) -> str:
         good, total = self.chrome_pages
         return f"{good}/{total} {100 * good / total:5.1f}%" if total else "-"
@@ -136,6 +142,10 @@ def grade_page(score: Score, name: str, key: dict, got: list[dict]) -> None:
                   f"{tag}: title {meta['title']!r}, want {g['title']!r}")
         score.add("unit_type", meta["unit_type"] in _as_list(g["unit_type"]),
                   f"{tag}: unit_type {meta['unit_type']!r}, want {g['unit_type']} ({meta.get('unit_type_reason', '')})")
+        # what an editor is told to check: a title taken from the first words, a unit type
+        # or genre on no clue (the page says so); right or so flagged
+        score.count("title ✓|⚑", untitled_ok or title_ok(meta["title"], titles) or "untitled" in meta["flags"])
+        score.count("unit ✓|⚑", meta["unit_type"] in _as_list(g["unit_type"]) or "unclassified" in meta["flags"])
         if g.get("genre"):
             score.add("genre", meta["genre"] in _as_list(g["genre"]),
                       f"{tag}: genre {meta['genre']!r}, want {g['genre']} ({meta.get('genre_reason', '')})")
@@ -323,6 +333,8 @@ def table(scores: dict[str, Score], sizes: dict[str, int]) -> str:
     rows = [f"{'field':<10} " + " ".join(f"{h + f' ({sizes[h]} pages)':>18}" for h in HALVES)]
     for k in FIELDS:
         rows.append(f"{k:<10} " + " ".join(f"{scores[h].cell(k):>18}" for h in HALVES))
+    for k in ("title ✓|⚑", "unit ✓|⚑"):
+        rows.append(f"{k:<10} " + " ".join(f"{scores[h].cell(k):>18}" for h in HALVES) + "  (right or flagged for an editor)")
     rows.append(f"{'chrome':<10} " + " ".join(f"{str(scores[h].chrome_left) + ' left':>18}" for h in HALVES))
     # what a reader sees: the pages whose reports keep none of their keyed site furniture
     rows.append(f"{'no chrome':<10} " + " ".join(f"{scores[h].clean_pages_cell():>18}" for h in HALVES) + "  (pages)")
