@@ -774,3 +774,9 @@ def test_a_clause_led_by_a_verb_names_no_organisation() -> None:
 def test_a_note_on_the_texts_prize_is_no_title() -> None:
     title, _org, lines = _head("(获2015年度全省组织工作调研成果二等奖)")
     assert "二等奖" not in title and lines == [BODY]
+
+
+def test_font_size_buttons_before_a_stamp_are_no_title() -> None:
+    from fanwen.chrome import match_line_rule
+    rule = match_line_rule("放大字體  縮小字體 發(fā)布日期:2023-08-24  來源:市場監(jiān)管總局", "head")
+    assert rule is not None and rule.name == "font_size_widget"
