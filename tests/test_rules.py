@@ -627,6 +627,9 @@ def _head(*lines: str) -> tuple[str, str, list[str]]:
     (["电力18", "付俊杰：十七载浓浓运行情"], "付俊杰：十七载浓浓运行情"),
     # a listed company's announcement header under the title is no second half of it
     (["2012年年度报告摘要", "证券代码:002579 证券简称:中京电子 公告编号:2013-009"], "2012年年度报告摘要"),
+    # a column's or a series' name before a bar; a unit after the bar is no heading
+    (["传承优良家风家教丨大英县妇联多措并举助力基层社会治理"], "大英县妇联多措并举助力基层社会治理"),
+    (["牢记嘱托 再建新功 | 中国电信股份有限公司上海莘闵电信局浦江党支部"], "牢记嘱托 再建新功 | 中国电信股份有限公司上海莘闵电信局浦江党支部"),
     (["關於召開股東週年大會的通告", "股份代號：0005"], "關於召開股東週年大會的通告"),
 ])
 def test_head_titles(lines, title) -> None:

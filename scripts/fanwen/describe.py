@@ -406,6 +406,13 @@ def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None =
         # "◎…工作总结", "🔥…工作总结": a listing's bullet or badge before the heading
         rep.remove("title_decoration", mark.group(0).strip(), title_nos[0])
         own = own[mark.end():]
+    series = _SERIES_LABEL.match(own)
+    if (series and cjk_count(series.group("rest")) >= 8 and is_title_like(series.group("rest"))
+            and not is_org_name(series.group("rest")) and not names_genre(series.group("series"))):
+        # "平安海州 幸福家园|新浦街道李蕊宏:初识不知网格事…": a column's or a series' name before the
+        # bar, the heading after it (a unit after the bar, "… | 中国电信…党支部", is no heading)
+        rep.remove("series_label", series.group("series").strip() + "|", title_nos[0])
+        own = series.group("rest").strip()
     listing = rep.listing_title
     listing = listing[: len(listing) - len(site_suffix(listing))]
     meta["title"] = own or listing or _fallback_title(rep)
@@ -424,6 +431,8 @@ _GENRE_LABEL = re.compile(r"^\s*(?:演讲词|演讲辞|演讲稿|演辞|讲话�
 _BARE_GENRE = re.compile(r"^\s*(?:年度|年终|上半年|下半年)?(?:工作总结|述职报告|述职述廉报告|工作报告|工作汇报|汇报材料|"
                          r"心得体会|调研报告|自查报告|工作计划|经验材料|事迹材料|经验交流材料)\s*$")
 _BRACKETED_PHRASE = re.compile(r"^\s*[（(][^()（）]{2,30}[)）]\s*$")
+# a column's or a series' name, a bar, the heading: "平安海州 幸福家园|…", "话语新春︱…"
+_SERIES_LABEL = re.compile(r"^\s*(?P<series>[\u4e00-\u9fff]{2,8}(?:\s+[\u4e00-\u9fff]{2,8}){0,2})\s*[|｜丨︱]\s*(?P<rest>[^|｜丨︱]+)$")
 # a note on the prize the text won, in brackets on a line of its own
 _AWARD_NOTE = re.compile(r"^\s*[（(]\s*(?:本文|此文|该文)?(?:荣获|获得|曾获|获)[^()（）]{2,40}奖\s*[)）]\s*$")
 # what a page's <title> adds after the headline: "_专题_央视网(cctv.com)", " -【新闻】", " – 评论文章"
