@@ -783,3 +783,24 @@ def test_font_size_buttons_before_a_stamp_are_no_title() -> None:
     from fanwen.chrome import match_line_rule
     rule = match_line_rule("放大字體  縮小字體 發(fā)布日期:2023-08-24  來源:市場監(jiān)管總局", "head")
     assert rule is not None and rule.name == "font_size_widget"
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("大众版 员工版 英文版", "nav_words"), ("邮箱", "nav_words"), ("旧版回顾", "nav_words"),
+    ("TOP返回頁面頂端", "back_to_top"), ("大眾報 P08 | 澳門新聞 2011-09-02", "paper_page_line"),
+])
+def test_more_site_furniture_lines(line, rule) -> None:
+    from fanwen.chrome import match_line_rule
+    found = match_line_rule(line, "head")
+    assert found is not None and found.name == rule
+
+
+def test_lottery_spam_in_place_of_a_word_goes() -> None:
+    from fanwen.chrome import strip_inline_chrome
+    text, removed = strip_inline_chrome("大发时时彩口诀:冲锋,在反贫困的最前线")
+    assert text == ":冲锋,在反贫困的最前线" and removed == [("gambling_spam", "大发时时彩口诀")]
+
+
+def test_a_row_of_five_names_under_the_heading_is_the_byline() -> None:
+    title, _org, lines = _head("公司依托文明实践中心汇聚政企合力", "李成 罗小刚 张雪 田秋兵 杨铭")
+    assert title == "公司依托文明实践中心汇聚政企合力" and lines == [BODY]

@@ -517,7 +517,7 @@ def _furniture_above(parts: list[str], s: str, nxt: str) -> bool:
 
 
 def _names_row(s: str) -> bool:
-    return bool(s.split()) and len(s.split()) <= 4 and all(is_person_name(w) for w in s.split())
+    return bool(s.split()) and len(s.split()) <= 8 and all(is_person_name(w) for w in s.split())
 
 
 # The date in Chinese numerals ("一九九O年三月十五日", a Latin O for 〇 as typed) or the meeting
