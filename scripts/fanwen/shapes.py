@@ -170,6 +170,8 @@ def byline(s: str) -> tuple[str, str]:
     (('广东珠海金湾发电有限公司', ''), ('', ''))
     >>> byline("本报记者杨晓斌"), byline("通讯员 吕守军报道"), byline("庞宇岐 高华 1231")
     (('', '杨晓斌'), ('', '吕守军'), ('', '庞宇岐 高华'))
+    >>> byline("张 翼 中国社会科学院社会发展战略研究院院长"), byline("强基础 重创新促发展")
+    (('中国社会科学院社会发展战略研究院院长', '张 翼'), ('', ''))
     """
     s = s.strip()
     st = rules.structure()
@@ -205,7 +207,15 @@ def byline(s: str) -> tuple[str, str]:
         who = m.group("who").strip()
         if is_org_name(who) or st["position_re"].search(simple(who)):
             return who, m.group("name")
+    m = _NAME_THEN_POST.match(s)
+    if m and is_person_name(re.sub(r"\s", "", m.group("name"))) and st["position_re"].search(simple(m.group("who"))):
+        # "张 翼 中国社会科学院社会发展战略研究院院长": the writer, then the unit and post
+        return m.group("who"), m.group("name")
     return "", ""
+
+
+# a writer's name (a two-character one maybe spaced out to three) before the unit and post
+_NAME_THEN_POST = re.compile(r"^(?P<name>\S{2,4}|\S[ \u3000]\S)[ \u3000]+(?P<who>[^\s，,。；;：:]{4,40})$")
 
 
 def is_person_name(s: str) -> bool:
