@@ -350,6 +350,8 @@ def test_not_date_lines(text) -> None:
     ("工作队", "", "市委编办高度重视驻村帮扶工作，市委领导经常过问，各部门积极配合。", "党政机关"),
     # the state banks by their short names
     ("建行株洲本部四支部", "", "", "国有企业"),
+    # a verb or a pronoun never stands inside an organisation's name ("联系客运公司上门办理…")
+    ("", "联系客运公司上门办理乘车便民卡", "村里邀请农商行开展假币知识普及，组织志愿者开展村庄清洁，全村村民积极参与。", "农村"),
     # a law firm's lawyers write of their firm
     ("", "学习十九届六中全会决议体会", "作为执业律师，我们律所坚持党建引领，律所党支部组织全体律师认真学习。", "社会组织"),
     # a series' name, then the unit it presents
