@@ -790,6 +790,7 @@ def test_font_size_buttons_before_a_stamp_are_no_title() -> None:
 @pytest.mark.parametrize("line, rule", [
     ("大众版 员工版 英文版", "nav_words"), ("邮箱", "nav_words"), ("旧版回顾", "nav_words"),
     ("TOP返回頁面頂端", "back_to_top"), ("大眾報 P08 | 澳門新聞 2011-09-02", "paper_page_line"),
+    ("請 您 評 論 查看評論", "nav_words"), ("恢复窄屏", "nav_words"), ("【DOI】10.16619/j.cnki.rmltxsqy.2025.18.003", "catalogue_codes"),
 ])
 def test_more_site_furniture_lines(line, rule) -> None:
     from fanwen.chrome import match_line_rule
