@@ -412,6 +412,7 @@ def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None =
         # "平安海州 幸福家园|新浦街道李蕊宏:初识不知网格事…": a column's or a series' name before the
         # bar, the heading after it (a unit after the bar, "… | 中国电信…党支部", is no heading)
         rep.remove("series_label", own[: series.start("rest")].strip(), title_nos[0])
+        rep.listing_title = rep.listing_title or own  # the whole line stays the page's name for it
         own = series.group("rest").strip()
     listing = rep.listing_title
     listing = listing[: len(listing) - len(site_suffix(listing))]

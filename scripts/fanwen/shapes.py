@@ -170,7 +170,7 @@ def byline(s: str) -> tuple[str, str]:
     (('广东珠海金湾发电有限公司', ''), ('', ''))
     >>> byline("本报记者杨晓斌"), byline("通讯员 吕守军报道"), byline("庞宇岐 高华 1231")
     (('', '杨晓斌'), ('', '吕守军'), ('', '庞宇岐 高华'))
-    >>> byline("张 翼 中国社会科学院社会发展战略研究院院长"), byline("强基础 重创新促发展")
+    >>> byline("张 翼 中国社会科学院社会发展战略研究院院长"), byline("高举 旗帜做合格党员书记")
     (('中国社会科学院社会发展战略研究院院长', '张 翼'), ('', ''))
     """
     s = s.strip()
@@ -208,7 +208,9 @@ def byline(s: str) -> tuple[str, str]:
         if is_org_name(who) or st["position_re"].search(simple(who)):
             return who, m.group("name")
     m = _NAME_THEN_POST.match(s)
-    if m and is_person_name(re.sub(r"\s", "", m.group("name"))) and st["position_re"].search(simple(m.group("who"))):
+    post = st["position_re"].search(simple(m.group("who"))) if m else None
+    if (m and post and is_person_name(re.sub(r"\s", "", m.group("name")))
+            and (post.start() == 0 or is_org_name(m.group("who")[: post.start()]))):
         # "张 翼 中国社会科学院社会发展战略研究院院长": the writer, then the unit and post
         return m.group("who"), m.group("name")
     return "", ""
