@@ -143,9 +143,10 @@ def grade_page(score: Score, name: str, key: dict, got: list[dict]) -> None:
         score.add("unit_type", meta["unit_type"] in _as_list(g["unit_type"]),
                   f"{tag}: unit_type {meta['unit_type']!r}, want {g['unit_type']} ({meta.get('unit_type_reason', '')})")
         # what an editor is told to check: a title taken from the first words, a unit type
-        # or genre on no clue (the page says so); right or so flagged
+        # or genre on no clue or a weak one (the page says so); right or so flagged
         score.count("title ✓|⚑", untitled_ok or title_ok(meta["title"], titles) or "untitled" in meta["flags"])
-        score.count("unit ✓|⚑", meta["unit_type"] in _as_list(g["unit_type"]) or "unclassified" in meta["flags"])
+        score.count("unit ✓|⚑", meta["unit_type"] in _as_list(g["unit_type"])
+                    or bool({"unclassified", "unit_unsure"} & set(meta["flags"])))
         if g.get("genre"):
             score.add("genre", meta["genre"] in _as_list(g["genre"]),
                       f"{tag}: genre {meta['genre']!r}, want {g['genre']} ({meta.get('genre_reason', '')})")

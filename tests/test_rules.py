@@ -807,3 +807,19 @@ def test_lottery_spam_in_place_of_a_word_goes() -> None:
 def test_a_row_of_five_names_under_the_heading_is_the_byline() -> None:
     title, _org, lines = _head("公司依托文明实践中心汇聚政企合力", "李成 罗小刚 张雪 田秋兵 杨铭")
     assert title == "公司依托文明实践中心汇聚政企合力" and lines == [BODY]
+
+
+def test_a_unit_type_read_off_a_few_body_words_is_flagged_for_an_editor() -> None:
+    from fanwen.classify import classify
+    from fanwen.model import Report
+
+    def classified(body: str) -> Report:
+        rep = Report(source="p.txt", part=1, lines=[Line(body, 0)])
+        rep.meta["title"] = "工作情况"
+        classify(rep, "")
+        return rep
+
+    weak = classified("今年以来，我们组织学生参观了展览，大家都有收获，工作取得了一定成效。")
+    assert weak.meta["unit_type"] == "学校" and "unit_unsure" in weak.flags
+    strong = classified("学校教师、学生和班主任共同参与，师生关系融洽，校园文明，教学质量稳步提高。")
+    assert strong.meta["unit_type"] == "学校" and "unit_unsure" not in strong.flags

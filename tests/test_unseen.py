@@ -492,3 +492,17 @@ def test_a_summary_field_repeating_the_texts_start_goes_an_abstract_stays(tmp_pa
     assert reps["a.txt"][0]["meta"]["title"] == "党支部领办合作社 农户集体双增收"
     assert "摘要" not in reps["a.txt"][0]["body"] and fold(body) in fold(reps["a.txt"][0]["body"])
     assert fold("发展农村集体经济是实现乡村振兴的重要抓手") in fold(reps["b.txt"][0]["body"])
+
+
+def test_a_weak_unit_reading_is_flagged_until_an_editor_decides(tmp_path) -> None:
+    page = "参观展览活动情况\n今年以来，我们组织学生参观了展览，大家都有收获，工作取得了一定成效。\n"
+    raw, out = clean_pages(tmp_path, {"p.txt": page})
+    (rep,) = read_reports(out)["p.txt"]
+    assert "unit_unsure" in rep["meta"]["flags"]
+    md = (out / rep["file"]).read_text(encoding="utf-8")
+    assert '!!! info "单位类型待核"' in md
+    (raw / "curation.yaml").write_text('reports:\n  "p.txt#1":\n    unit_type: 学校\n', encoding="utf-8")
+    assert run_clean(raw, out, "--registry", str(tmp_path / "urls.yaml")) == 0
+    (rep,) = read_reports(out)["p.txt"]
+    assert "unit_unsure" not in rep["meta"]["flags"]
+    assert "单位类型待核" not in (out / rep["file"]).read_text(encoding="utf-8")

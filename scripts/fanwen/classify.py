@@ -18,6 +18,8 @@ from .text import cjk_count, fold, to_simplified
 
 # The reason given when no rule applied and the fallback was taken.
 NO_CLUE = "无明确线索"
+# The reason's opening when the body's words decided the unit type.
+TEXT_WORDS = "正文关键词"
 
 
 def _first_match(text: str, table: list[dict], key: str) -> tuple[str, str]:
@@ -381,7 +383,7 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
     scores = Counter({t: n for t, n in scores.items() if n >= floor.get(t, 0)})
     if scores and max(scores.values()) >= cfg["text_min"]:
         best = max(scores, key=lambda t: (scores[t], -cfg["vocabulary"].index(t)))
-        return best, f"正文关键词：{'、'.join(hits[best][:4])}（{scores[best]}分）"
+        return best, f"{TEXT_WORDS}：{'、'.join(hits[best][:4])}（{scores[best]}分）"
     return cfg["fallback"], f"{NO_CLUE}，归入综合"
 
 
@@ -606,6 +608,16 @@ def report_clues(rep: Report) -> dict[str, dict[str, float]]:
     return unit_clues(*_unit_reading(rep))
 
 
+def _weak_reading(unit_type: str, body: str) -> bool:
+    """Did the body's words point to this unit type only faintly (``text_weak`` in units.yaml)?
+
+    >>> _weak_reading("学校", "我们组织学生参观了展览。"), _weak_reading("学校", "学校教师、学生和班主任共同参与，师生关系融洽，校园文明。")
+    (True, False)
+    """
+    scores, _hits = _text_words(body)
+    return scores.get(unit_type, 0) <= rules.units()["text_weak"]
+
+
 def classify(rep: Report, page_label: str, dateline: bool = False, use_model: bool = True) -> None:
     meta = rep.meta
     org, titles, body, position = _unit_reading(rep)
@@ -631,4 +643,6 @@ def classify(rep: Report, page_label: str, dateline: bool = False, use_model: bo
     meta.update(unit_type=unit_type, unit_type_reason=unit_reason, genre=genre, genre_reason=genre_reason)
     if unclassified or genre_reason.startswith(NO_CLUE):
         rep.flags.add("unclassified")  # a fallback, shown on the page for an editor to check
+    elif unit_reason.startswith(TEXT_WORDS) and _weak_reading(unit_type, body):
+        rep.flags.add("unit_unsure")  # a few of the body's words decided it: an editor should look
     meta["tags"] = [unit_type, genre, *topic_tags(body)]

@@ -201,6 +201,8 @@ def apply_curation(rep: Report, cur: Curation) -> None:
                 meta[f"{key}_reason"] = "编辑指定"
     if "genre" in edits and "unit_type" in edits:
         rep.flags.discard("unclassified")  # the editor decided both
+    if "unit_type" in edits:
+        rep.flags.discard("unit_unsure")  # the editor decided it
     if "unit_type" in curated or "genre" in curated:
         rest = [t for t in meta.get("tags", [])[2:]]
         meta["tags"] = [meta["unit_type"], meta["genre"], *rest]

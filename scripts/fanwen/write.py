@@ -35,9 +35,10 @@ NOTES = {
     "untitled": ("warning", "原文无标题", "来源页面没有给出这篇材料的标题，现标题取自正文开头。"),
     "split_unsure": ("warning", "拆分待核", "来源页面标注的篇数与拆出的篇数不一致，这一篇的起止可能有误，请对照原文核对。"),
     "unclassified": ("info", "分类待核", "未找到判定单位类型或文种的明确线索，暂按默认归类，请编辑核对（可在 curation.yaml 中指定）。"),
+    "unit_unsure": ("info", "单位类型待核", "单位类型只凭正文里少数几个字词判定，线索较弱，请编辑核对（可在 curation.yaml 中指定）。"),
 }
 # Flags that mean the cleanup could not do everything: counted in the run's summary.
-REVIEW_FLAGS = ("truncated", "garbled", "untitled", "split_unsure", "unclassified")
+REVIEW_FLAGS = ("truncated", "garbled", "untitled", "split_unsure", "unclassified", "unit_unsure")
 
 
 # --- file names ---------------------------------------------------------
@@ -221,7 +222,7 @@ def render_markdown(rep: Report) -> str:
         out += [escape_md(meta["subtitle"]), "{: .subtitle }", ""]
     if meta.get("byline"):
         out += [escape_md(meta["byline"]), "{: .byline }", ""]
-    for flag in ("truncated", "garbled", "untitled", "split_unsure", "unclassified", "repaired", "traditional"):
+    for flag in ("truncated", "garbled", "untitled", "split_unsure", "unclassified", "unit_unsure", "repaired", "traditional"):
         if flag in rep.flags:
             kind, title, text = NOTES[flag]
             out += [f'!!! {kind} "{title}"', "", f"    {text}", ""]
