@@ -506,3 +506,13 @@ def test_a_weak_unit_reading_is_flagged_until_an_editor_decides(tmp_path) -> Non
     (rep,) = read_reports(out)["p.txt"]
     assert "unit_unsure" not in rep["meta"]["flags"]
     assert "单位类型待核" not in (out / rep["file"]).read_text(encoding="utf-8")
+
+
+def test_a_bracketed_related_list_of_dated_titles_goes(tmp_path) -> None:
+    page = ("新聘教师岗前培训\n2015年10月19日，我区举办新聘教师岗前培训，内容涉及教师职业道德、班级管理等。\n"
+            "我院聘请教育局同志主讲，采取理论与实践相结合的方式，取得了良好效果。\n【相关信息】\n"
+            "03-29古冶社区教育分院举办葡萄技术培训班\n05-25古冶社区教育分院举办财会人员培训班\n"
+            "11-29古冶社区教育分院组织召开师德师风建设警示教育大会\n")
+    _raw, out = clean_pages(tmp_path, {"p.txt": page})
+    (rep,) = read_reports(out)["p.txt"]
+    assert "相关信息" not in rep["body"] and "培训班" not in rep["body"] and "取得了良好效果" in rep["body"]

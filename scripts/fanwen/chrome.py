@@ -658,7 +658,10 @@ def _strip_tail(page: Page, lines: list[Line], disabled: frozenset[str]) -> list
     longest_after = [0] * (len(lines) + 1)
     for i in range(len(lines) - 1, -1, -1):
         longest_after[i] = max(longest_after[i + 1], len(lines[i].text))
-    for i in range(last_body + 1, len(lines)):
+    # a list of short dated titles under its heading may read like text ("03-29古冶社区教育分院举办…"):
+    # the list may start after the last paragraph that ends a sentence
+    last_sentence = max((i for i in body_idx if _SENTENCE_END.search(lines[i].text)), default=last_body)
+    for i in range(min(last_body, last_sentence) + 1, len(lines)):
         text = lines[i].text
         if (related.name not in disabled and related.pattern.search(line_key(text, disabled))
                 and longest_after[i] <= cfg["related_max_chars"]
