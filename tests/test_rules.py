@@ -823,3 +823,9 @@ def test_a_unit_type_read_off_a_few_body_words_is_flagged_for_an_editor() -> Non
     assert weak.meta["unit_type"] == "学校" and "unit_unsure" in weak.flags
     strong = classified("学校教师、学生和班主任共同参与，师生关系融洽，校园文明，教学质量稳步提高。")
     assert strong.meta["unit_type"] == "学校" and "unit_unsure" not in strong.flags
+
+
+def test_an_editors_credit_with_two_names_closes_the_text() -> None:
+    from fanwen.chrome import match_line_rule
+    rule = match_line_rule("责任编辑:李春燕  柯建林", "tail")
+    assert rule is not None and rule.name == "end_mark"
