@@ -70,9 +70,7 @@ class Score:
     chrome_pages: list[int] = field(default_factory=lambda: [0, 0])  # pages with none left / pages with chrome keyed
 
     def add(self, key: str, ok: bool, why: str) -> None:
-        good_total = self.n.setdefault(key, [0, 0])
-        good_total[0] += int(ok)
-        good_total[1] += 1
+        self.count(key, ok)
         if not ok:
             self.fails.append(f"{key}: {why}")
 
