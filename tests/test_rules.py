@@ -350,6 +350,8 @@ def test_not_date_lines(text) -> None:
     ("工作队", "", "市委编办高度重视驻村帮扶工作，市委领导经常过问，各部门积极配合。", "党政机关"),
     # the state banks by their short names
     ("建行株洲本部四支部", "", "", "国有企业"),
+    # a company's head-office staff ("总部机关") are the company, not a state organ
+    ("", "振华重工总部机关党委第一次党员代表大会召开", "", "国有企业"),
     # a verb or a pronoun never stands inside an organisation's name ("联系客运公司上门办理…")
     ("", "联系客运公司上门办理乘车便民卡", "村里邀请农商行开展假币知识普及，组织志愿者开展村庄清洁，全村村民积极参与。", "农村"),
     # a law firm's lawyers write of their firm
@@ -772,6 +774,8 @@ def test_a_clause_led_by_a_verb_names_no_organisation() -> None:
     rep = Report(source="p.txt", part=1, lines=[Line(
         "7月26日,市委编办副主任杨文学,带领市委编办驻文武沟村工作队正式进驻方滩乡文武沟村开展工作。", 0)])
     assert "带领" not in find_org_in_body(rep)
+    rep = Report(source="p.txt", part=1, lines=[Line("宣传部门多次深入社区、企业开展宣讲活动，群众反响热烈。", 0)])
+    assert "深入" not in find_org_in_body(rep)
     rep = Report(source="p.txt", part=1, lines=[Line("7月26日,市委编办驻文武沟村工作队认真开展工作。", 0)])
     assert find_org_in_body(rep) == "市委编办驻文武沟村工作队"
 
