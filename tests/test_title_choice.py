@@ -104,6 +104,14 @@ def test_candidates_and_their_features() -> None:
     assert normalize("关于开展主题教育的工作总结 市统计局 2023年5月1日") == "关于开展主题教育的工作总结"
 
 
+def test_a_subtitle_never_replaces_the_title_above_it(monkeypatch) -> None:
+    # "——在…推进会上的讲话" under the rules' title describes it; however sure the chooser
+    # is, the title stands (a subtitle is the title only where nothing stands above it)
+    page = f"深入开展创先争优活动 推动教育事业科学发展\n——在全市教育系统创先争优活动推进会上的讲话\n{TEXT}\n"
+    assert _run(page, _sure_of("pos1"), monkeypatch)[0] == "深入开展创先争优活动 推动教育事业科学发展"
+    assert _run(page, _sure_of("pos1"), monkeypatch) == _run(page, None, monkeypatch)
+
+
 def test_second_opinion_needs_the_rules_choice_among_the_candidates() -> None:
     model = _sure_of("pos1")
     lines = ["关于开展主题教育的工作总结", "学习心得", TEXT]

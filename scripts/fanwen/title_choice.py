@@ -208,7 +208,16 @@ def second_opinion(model: dict, lines: list[str], line_nos: list[int], ctx: Cont
     if ri < 0:
         return None
     best = overrule(model["weights"], [features(c, i, lines, line_nos, ctx) for c, i in cands], ri, model["margin"])
-    return None if best is None else (cands[ri], cands[best])
+    if best is None or _subtitle_of(cands[best], cands[ri]):
+        return None
+    return cands[ri], cands[best]
+
+
+def _subtitle_of(cand: tuple[str | None, int], rules_cand: tuple[str | None, int]) -> bool:
+    """A subtitle ("——在全市…推进会上的讲话") right under the rules' title describes that
+    title: it never replaces it (it is the title only where nothing stands above it)."""
+    (text, i), (rule_text, ri) = cand, rules_cand
+    return text is not None and rule_text is not None and i == ri + 1 and bool(subtitle_text(text))
 
 
 # --- the title's own furniture --------------------------------------------------------
