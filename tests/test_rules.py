@@ -82,6 +82,13 @@ def test_toneless_pinyin_goes_from_every_line_of_a_glossed_page() -> None:
     assert "(in)" in alone.lines[0].text  # one bracketed syllable on an unglossed page stays
 
 
+def test_an_anti_mirroring_notice_is_the_sites_footer() -> None:
+    # the notice goes wherever it stands (at the head it was taken for the title)
+    line = "百姓医院网-未经本站允许,禁止镜像及复制本站。投诉及建议联系邮箱:someone@example.com"
+    assert match_line_rule(line, "head").name == "copyright"
+    assert match_line_rule("网络安全检查发现3个网站未设置镜像保护，已责令整改。", "body") is None
+
+
 def test_breadcrumb_with_no_break_spaces() -> None:
     from fanwen.read import normalise_line
 
