@@ -89,6 +89,11 @@ def test_an_anti_mirroring_notice_is_the_sites_footer() -> None:
     assert match_line_rule("网络安全检查发现3个网站未设置镜像保护，已责令整改。", "body") is None
 
 
+def test_a_news_sites_font_size_toggle() -> None:
+    assert match_line_rule("小字號(hào)", "head").name == "font_size_widget"  # Traditional, with reading aids
+    assert match_line_rule("大字号 小字号", "body").name == "font_size_widget"
+
+
 def test_breadcrumb_with_no_break_spaces() -> None:
     from fanwen.read import normalise_line
 
