@@ -13,7 +13,7 @@ from collections import Counter
 import pytest
 import yaml
 
-from check_real import FLOORS, HALVES, REAL, TARGETS, grade, half, load_keys, meets_targets, sources_markdown
+from check_real import FLOORS, HALVES, REAL, SEEDS_KEY, TARGETS, grade, half, load_keys, meets_targets, sources_markdown
 from conftest import run_clean
 from fanwen.verify import check_nothing_lost
 
@@ -100,8 +100,10 @@ def test_nothing_lost_on_real_pages(tmp_path) -> None:
 
 
 def test_genre_model_learned_from_the_tune_half_only() -> None:
-    """The genre model (rules/genre_model.json) has seen every tune page and no held page."""
+    """The genre model (rules/genre_model.json) has seen every tune page and no held page
+    (and the seeds, whose key is hand-checked too)."""
     model = json.loads((rules.RULES_DIR / "genre_model.json").read_text(encoding="utf-8"))
+    assert model["and_seeds"] == sorted(p.name for p in (SEEDS_KEY.parent / "seeds").iterdir())
     assert not [n for n in model["trained_on"] if n not in KEYS or half(str(KEYS[n]["source"])) != "tune"]
     assert model["trained_on"] == sorted(n for n, k in KEYS.items() if half(str(k["source"])) == "tune"), \
         "relearn with `.venv/bin/python tests/check_real.py --write-genre-model`"

@@ -6,6 +6,7 @@ it did (``unit_type_reason``, ``genre_reason``).
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from functools import lru_cache
@@ -534,10 +535,22 @@ def bigrams(text: str) -> set[str]:
     return {run[i:i + 2] for run in runs for i in range(len(run) - 1)}
 
 
+def genre_features(pairs: set[str] | list[str], genre: str) -> dict[str, float]:
+    """What the genre model reads of a body for one genre: a bias and the body's pairs of
+    characters known to the model, each weighing 1/sqrt(their number), so that a long body
+    speaks no louder than a short one.
+
+    >>> sorted(genre_features(["同志", "志们"], "讲话稿").items())
+    [('讲话稿\\t', 1.0), ('讲话稿\\t同志', 0.7071067811865475), ('讲话稿\\t志们', 0.7071067811865475)]
+    """
+    scale = 1 / math.sqrt(max(1, len(pairs)))
+    return {f"{genre}\t": 1.0, **{f"{genre}\t{f}": scale for f in pairs}}
+
+
 def _genre_guess(body: str, vocabulary: list[str]) -> tuple[str, list[str]] | None:
-    """(genre, the words that weigh most for it) of a body no rule decided, from the
-    character pairs its genre's texts share (a naive Bayes model learned from the tune
-    half of the real-page corpus, ``rules/genre_model.json``); None without a model.
+    """(genre, the words that weigh most for it) of a body no rule decided, from its pairs
+    of adjacent characters (a softmax model learned from the tune half of the real-page
+    corpus, ``rules/genre_model.json``); None without a model.
 
     >>> _genre_guess("同志们：今天我们召开全县工作会议，我讲三点意见。第一，要提高认识，"
     ...              "各级各部门要切实负起责任，抓好落实。第二，要突出重点，大家要把心思和精力集中到"
@@ -553,15 +566,16 @@ def _genre_guess(body: str, vocabulary: list[str]) -> tuple[str, list[str]] | No
     model = rules.genre_model()
     if not model or len(body) < 50:
         return None
-    present = [f for f in sorted(bigrams(body)) if f in model["weights"]]
+    present = [f for f in sorted(bigrams(body)) if f in model["pairs"]]
     if not present:
         return None
-    scores = {g: base + sum(model["weights"][f][g] for f in present) for g, base in model["base"].items()}
+    weights = model["weights"]
+    scores = {g: logit.score(weights, genre_features(present, g)) for g in vocabulary}
     best = max(scores, key=lambda g: (scores[g], -vocabulary.index(g)))
     # the pairs that speak most for it over the runner-up, each grown into the run of
     # such pairs around its first occurrence ("斗堡" → "战斗堡垒")
     second = max((g for g in scores if g != best), key=lambda g: scores[g])
-    margin = {f: model["weights"][f][best] - model["weights"][f][second] for f in present}
+    margin = {f: weights.get(f"{best}\t{f}", 0.0) - weights.get(f"{second}\t{f}", 0.0) for f in present}
     text, words = to_simplified(body), []
     for f in sorted((f for f in present if margin[f] > 0), key=lambda f: (-margin[f], f))[:3]:
         start = text.find(f)

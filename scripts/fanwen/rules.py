@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -125,24 +124,16 @@ def genres() -> dict:
 @lru_cache(maxsize=None)
 def genre_model() -> dict | None:
     """The genre model learned from the tune half of the real-page corpus, ready to score:
-    per genre a base log-probability (prior and every pair absent) and per character pair
-    what its presence adds (Bernoulli naive Bayes, add-``alpha`` smoothing); None when the
-    file is missing."""
+    its character pairs, and its weights keyed as ``classify.genre_features`` names them
+    ("讲话稿\t" for a genre's bias, "讲话稿\t同志" for a pair); None when the file is missing."""
     path = RULES_DIR / "genre_model.json"
     if not path.exists():
         return None
     d = json.loads(path.read_text(encoding="utf-8"))
-    docs, alpha = d["docs"], d["alpha"]
-    total = sum(docs.values())
-    base = {g: math.log(n / total) for g, n in docs.items()}
-    weights = {}
-    for pair, counts in d["pairs"].items():
-        weights[pair] = {}
-        for g, n in docs.items():
-            p = (counts.get(g, 0) + alpha) / (n + 2 * alpha)
-            base[g] += math.log(1 - p)
-            weights[pair][g] = math.log(p) - math.log(1 - p)
-    return {"base": base, "weights": weights}
+    weights = {f"{g}\t": w for g, w in d["bias"].items()}
+    for pair, by_genre in d["pairs"].items():
+        weights.update({f"{g}\t{pair}": w for g, w in by_genre.items()})
+    return {"pairs": set(d["pairs"]), "weights": weights}
 
 
 @lru_cache(maxsize=None)
