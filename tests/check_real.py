@@ -1,7 +1,8 @@
 """Grade the cleanup on the real-page corpus (tests/data/real/), half by half.
 
     .venv/bin/python tests/check_real.py [--details tune|held|all] [--pages DIR --keys DIR]
-    .venv/bin/python tests/check_real.py --write-genre-model | --write-title-model | --write-unit-model | --write-sources
+    .venv/bin/python tests/check_real.py --write-genre-model | --write-unit-text-model | --write-title-model
+                                         | --write-unit-model | --write-sources
 
 Cleans every page of the corpus into a temporary folder, reads the reports as a
 reader sees them and compares them with the hand-checked answer keys. The corpus is
@@ -31,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
 
 from fanwen import logit, rules, title_choice  # noqa: E402
-from fanwen.classify import bigrams, genre_features, report_clues, unit_features  # noqa: E402
+from fanwen.classify import bigrams, pair_features, report_clues, unit_features  # noqa: E402
 from fanwen.cli import main as clean_main  # noqa: E402
 from fanwen.pipeline import Options, run_page  # noqa: E402
 from fanwen.read import ReadError  # noqa: E402
@@ -46,7 +47,7 @@ TARGETS = {"count": 0.95, "title": 0.90, "unit_type": 0.90, "genre": 0.85, "must
 # Where each half stands now: a ratchet that fails on any regression while the cleanup is
 # brought up to TARGETS (raise it with every improvement; drop it once TARGETS hold).
 FLOORS = {
-    "tune": {"count": 0.98, "title": 0.94, "unit_type": 0.87, "genre": 0.94, "must": 0.99, "chrome": 329},
+    "tune": {"count": 0.98, "title": 0.94, "unit_type": 0.89, "genre": 0.94, "must": 0.99, "chrome": 329},
     "held": {"count": 0.98, "title": 0.86, "unit_type": 0.82, "genre": 0.87, "must": 0.99, "chrome": 700},
 }
 FIELDS = ("count", "boundary", "title", "unit_type", "genre", "date", "flags", "must")
@@ -191,44 +192,68 @@ def grade(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -> tuple
     return scores, sizes
 
 
-def genre_model(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -> dict:
-    """The genre model's weights, learned from the tune half only (and the seeds, on which
-    the rules were written): for every report of a tune page or a seed, its key's genres
-    and the character pairs of the body the cleanup gives it
-    (the pairs kept are those in at least ``min_df_share`` of these bodies); a softmax over
-    the genres (``logit.train``, the target spread over the key's genres), its weights the
-    mean of ``seeds`` runs of the trainer."""
-    cfg = rules.genres()["model"]
-    vocabulary = rules.genres()["vocabulary"]
+def _keyed_reports(pages: Path, keys_dir: Path) -> tuple[list[str], list[str], list[tuple[dict, dict]]]:
+    """(tune pages, seed pages, (key report, the cleaned report) for each of their reports
+    the cleanup gives): what the pair models learn from. The seeds, on which the rules were
+    written, have a hand-checked key too."""
     keys = {name: key["reports"] or [] for name, key in load_keys(keys_dir).items()
             if half(str(key["source"])) == "tune"}
     seed_keys = {name: gold for name, gold in yaml.safe_load(SEEDS_KEY.read_text(encoding="utf-8")).items()
                  if (SEEDS_KEY.parent / "seeds" / name).exists()}
-    rows = []
+    pairs = []
     for folder, gold_of in ((pages, keys), (SEEDS_KEY.parent / "seeds", seed_keys)):
         with tempfile.TemporaryDirectory() as td:
             out = Path(td) / "out"
             clean(folder, out)
             got = read_reports(out)
         for name, gold in gold_of.items():
-            for g, r in zip(gold, _match(gold, got.get(name, []))):
-                if r is not None and g.get("genre"):
-                    rows.append((_as_list(g["genre"]), bigrams(r["body"])))
+            pairs += [(g, r) for g, r in zip(gold, _match(gold, got.get(name, []))) if r is not None]
+    return sorted(keys), sorted(seed_keys), pairs
+
+
+def pair_model(field_name: str, labels: list[str], cfg: dict, pages: Path = REAL / "pages",
+               keys_dir: Path = REAL / "keys") -> dict:
+    """A pair model's weights (``rules.pair_model``), learned from the tune half only and the
+    seeds: for every report, its key's labels for ``field_name`` and the character pairs of
+    the body the cleanup gives it (the pairs kept are those in at least ``min_df_share`` of
+    these bodies); a softmax over the labels (``logit.train``, the target spread over the
+    key's labels), its weights the mean of ``seeds`` runs of the trainer."""
+    trained_on, seeds, keyed = _keyed_reports(pages, keys_dir)
+    rows = [(_as_list(g[field_name]), bigrams(r["body"])) for g, r in keyed if g.get(field_name)]
     df = Counter(f for _g, fs in rows for f in fs)
     keep = sorted(f for f, n in df.items() if n >= cfg["min_df_share"] * len(rows))
     samples = []
     for want, fs in rows:
         present = sorted(fs.intersection(keep))
-        samples.append(([genre_features(present, g) for g in vocabulary], [g in want for g in vocabulary]))
+        samples.append(([pair_features(present, g) for g in labels], [g in want for g in labels]))
     mean: Counter = Counter()
     for seed in range(cfg["seeds"]):
         for k, w in logit.train(samples, epochs=cfg["epochs"], seed=seed).items():
             mean[k] += w / cfg["seeds"]
     docs = Counter(g for want, _fs in rows for g in want[:1])
-    return {"about": "learned by tests/check_real.py --write-genre-model; do not edit",
-            "trained_on": sorted(keys), "and_seeds": sorted(seed_keys), "docs": dict(sorted(docs.items())),
-            "bias": {g: round(mean[f"{g}\t"], 4) for g in vocabulary},
-            "pairs": {f: {g: round(mean[f"{g}\t{f}"], 4) for g in vocabulary} for f in keep}}
+    return {"about": f"learned by tests/check_real.py from the keys' {field_name}; do not edit",
+            "trained_on": trained_on, "and_seeds": seeds, "docs": dict(sorted(docs.items())),
+            "bias": {g: round(mean[f"{g}\t"], 4) for g in labels},
+            "pairs": {f: {g: round(mean[f"{g}\t{f}"], 4) for g in labels} for f in keep}}
+
+
+def genre_model(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -> dict:
+    """The genre model (``rules/genre_model.json``)."""
+    return pair_model("genre", rules.genres()["vocabulary"], rules.genres()["model"], pages, keys_dir)
+
+
+def unit_text_model(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -> dict:
+    """The unit-type text model (``rules/unit_text_model.json``)."""
+    return pair_model("unit_type", rules.units()["vocabulary"], rules.units()["text_model"], pages, keys_dir)
+
+
+def _write_pair_model(path: Path, model: dict) -> None:
+    """One line per entry, one per character pair: reviewable diffs when the corpus grows."""
+    lines = [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
+             for k, v in model.items() if k != "pairs"]
+    pairs = [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
+             for k, v in model["pairs"].items()]
+    path.write_text("{" + ",\n".join(lines) + ',\n"pairs": {\n' + ",\n".join(pairs) + "}}\n", encoding="utf-8")
 
 
 # The learned choosers overrule the rules only when they prefer another candidate by more
@@ -375,6 +400,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keys", type=Path, default=REAL / "keys")
     ap.add_argument("--write-genre-model", action="store_true",
                     help="learn rules/genre_model.json from the tune half, then exit")
+    ap.add_argument("--write-unit-text-model", action="store_true",
+                    help="learn rules/unit_text_model.json from the tune half, then exit")
     ap.add_argument("--write-title-model", action="store_true",
                     help="learn rules/title_model.json from the tune half, then exit")
     ap.add_argument("--write-unit-model", action="store_true",
@@ -382,14 +409,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write-sources", action="store_true", help="regenerate SOURCES.md from the keys, then exit")
     args = ap.parse_args(argv)
     if args.write_genre_model:
-        model = genre_model(args.pages, args.keys)
-        # one line per entry, one per character pair: reviewable diffs when the corpus grows
-        lines = [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
-                 for k, v in model.items() if k != "pairs"]
-        pairs = [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
-                 for k, v in model["pairs"].items()]
-        (rules.RULES_DIR / "genre_model.json").write_text(
-            "{" + ",\n".join(lines) + ',\n"pairs": {\n' + ",\n".join(pairs) + "}}\n", encoding="utf-8")
+        _write_pair_model(rules.RULES_DIR / "genre_model.json", genre_model(args.pages, args.keys))
+        return 0
+    if args.write_unit_text_model:
+        _write_pair_model(rules.RULES_DIR / "unit_text_model.json", unit_text_model(args.pages, args.keys))
         return 0
     if args.write_title_model:
         _write_model(rules.RULES_DIR / "title_model.json", title_model(args.pages, args.keys))

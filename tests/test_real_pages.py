@@ -99,14 +99,14 @@ def test_nothing_lost_on_real_pages(tmp_path) -> None:
     assert [str(x) for x in check_nothing_lost(REAL / "pages", tmp_path)] == []
 
 
-def test_genre_model_learned_from_the_tune_half_only() -> None:
-    """The genre model (rules/genre_model.json) has seen every tune page and no held page
-    (and the seeds, whose key is hand-checked too)."""
-    model = json.loads((rules.RULES_DIR / "genre_model.json").read_text(encoding="utf-8"))
-    assert model["and_seeds"] == sorted(p.name for p in (SEEDS_KEY.parent / "seeds").iterdir())
-    assert not [n for n in model["trained_on"] if n not in KEYS or half(str(KEYS[n]["source"])) != "tune"]
-    assert model["trained_on"] == sorted(n for n, k in KEYS.items() if half(str(k["source"])) == "tune"), \
-        "relearn with `.venv/bin/python tests/check_real.py --write-genre-model`"
+@pytest.mark.parametrize("model", ["genre", "unit-text"])
+def test_pair_models_learned_from_the_tune_half_only(model) -> None:
+    """The pair models (rules/genre_model.json, rules/unit_text_model.json) have seen every
+    tune page and no held page (and the seeds, whose key is hand-checked too)."""
+    learned = json.loads((rules.RULES_DIR / f"{model.replace('-', '_')}_model.json").read_text(encoding="utf-8"))
+    assert learned["and_seeds"] == sorted(p.name for p in (SEEDS_KEY.parent / "seeds").iterdir())
+    assert learned["trained_on"] == sorted(n for n, k in KEYS.items() if half(str(k["source"])) == "tune"), \
+        f"relearn with `.venv/bin/python tests/check_real.py --write-{model}-model`"
 
 
 @pytest.mark.parametrize("model", ["title", "unit"])

@@ -568,6 +568,22 @@ def test_unit_type_from_a_title_that_names_the_unit(title, want) -> None:
     body = "一年来，在上级的正确领导下，我们认真贯彻落实各项决策部署，扎实推进各项工作，取得了较好成效。"
     assert classify_unit_type("", title, body)[0] == want
 
+
+def test_few_keywords_leave_the_unit_type_to_the_text_model() -> None:
+    """A research institute's summary that names farmers once (a training course for them):
+    the keywords score 农村 2 points, too few; the text model reads every pair of the body."""
+    body = ("12月21-22日作物所召开了一年一度的科研工作总结会，就2015年在研项目进行了汇报总结。通过2天的课题汇报"
+            "所有课题都能按照年度设计较好的完成了目标任务。一是新品种新技术不断涌现，品种创新能力不断增强，新品种新技术"
+            "推广100多万亩，新增粮食2900多万公斤，科技培训78场次，培训农民5660人次，为自治区的粮食产量的提升提供了有力"
+            "的科技支撑。二是育种基础性研究更加丰富，育种技术、手段和方法应用更加广泛，对品种选育起到了一定理论支撑。"
+            "三是全所目标任务完成较好，审定新品种4个，争取经费1600多万元，获得发明专利3项，登记成果9项。总结会后所长"
+            "做了重要讲话，要求全所职工要凝心聚力，统一思想。")
+    value, reason = classify_unit_type("", "", body)
+    assert (value, reason.split("，分数低")[0]) == ("事业单位", "正文关键词：农民（2分）")
+    assert "正文字词最接近事业单位" in reason
+    # with enough keywords, they decide
+    assert classify_unit_type("", "", body + "我村村民、农户和农民、农村、村干部都来了。")[0] == "农村"
+
 # Speeches: the speaker's position, or the host of the meeting, names the unit
 @pytest.mark.parametrize("title,want", [
     ("县委书记在全县经济工作会议上的讲话", "党政机关"), ("校长在2023年秋季开学典礼上的讲话", "学校"),

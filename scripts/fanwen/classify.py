@@ -384,7 +384,15 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
     scores = Counter({t: n for t, n in scores.items() if n >= floor.get(t, 0)})
     if scores and max(scores.values()) >= cfg["text_min"]:
         best = max(scores, key=lambda t: (scores[t], -cfg["vocabulary"].index(t)))
-        return best, f"{TEXT_WORDS}：{'、'.join(hits[best][:4])}（{scores[best]}分）"
+        reason = f"{TEXT_WORDS}：{'、'.join(hits[best][:4])}（{scores[best]}分）"
+        if scores[best] < cfg["text_model_below"]:
+            # a few keywords: the unit-type text model, which weighs every pair of the
+            # body, says it better (see units.yaml)
+            guess = _pair_guess(body, rules.pair_model("unit_text_model"), cfg["vocabulary"])
+            if guess and guess[0] != best:
+                words = "、".join(f"“{w}”" for w in guess[1])
+                return guess[0], f"{reason}，分数低；正文字词最接近{guess[0]}（{words}）"
+        return best, reason
     return cfg["fallback"], f"{NO_CLUE}，归入综合"
 
 
@@ -535,43 +543,34 @@ def bigrams(text: str) -> set[str]:
     return {run[i:i + 2] for run in runs for i in range(len(run) - 1)}
 
 
-def genre_features(pairs: set[str] | list[str], genre: str) -> dict[str, float]:
-    """What the genre model reads of a body for one genre: a bias and the body's pairs of
-    characters known to the model, each weighing 1/sqrt(their number), so that a long body
-    speaks no louder than a short one.
+def pair_features(pairs: set[str] | list[str], label: str) -> dict[str, float]:
+    """What a pair model (the genre model, the unit-type text model) reads of a body for one
+    label: a bias and the body's pairs of characters known to the model, each weighing
+    1/sqrt(their number), so that a long body speaks no louder than a short one.
 
-    >>> sorted(genre_features(["同志", "志们"], "讲话稿").items())
+    >>> sorted(pair_features(["同志", "志们"], "讲话稿").items())
     [('讲话稿\\t', 1.0), ('讲话稿\\t同志', 0.7071067811865475), ('讲话稿\\t志们', 0.7071067811865475)]
     """
     scale = 1 / math.sqrt(max(1, len(pairs)))
-    return {f"{genre}\t": 1.0, **{f"{genre}\t{f}": scale for f in pairs}}
+    return {f"{label}\t": 1.0, **{f"{label}\t{f}": scale for f in pairs}}
 
 
-def _genre_guess(body: str, vocabulary: list[str]) -> tuple[str, list[str]] | None:
-    """(genre, the words that weigh most for it) of a body no rule decided, from its pairs
-    of adjacent characters (a softmax model learned from the tune half of the real-page
-    corpus, ``rules/genre_model.json``); None without a model.
-
-    >>> _genre_guess("同志们：今天我们召开全县工作会议，我讲三点意见。第一，要提高认识，"
-    ...              "各级各部门要切实负起责任，抓好落实。第二，要突出重点，大家要把心思和精力集中到"
-    ...              "发展上来，真抓实干。第三，要加强领导，各级领导干部要以身作则，带头干，希望大家"
-    ...              "珍惜机遇，不辱使命。同志们，今年的任务十分艰巨，我们一定要统一思想，振奋精神，扎实"
-    ...              "工作，确保全年目标任务圆满完成。我相信，只要我们团结一心，就一定能够取得新的更大的"
-    ...              "胜利！谢谢大家！", rules.genres()["vocabulary"])[0]
-    '讲话稿'
+def _pair_guess(body: str, model: dict | None, labels: list[str]) -> tuple[str, list[str]] | None:
+    """(label, the words that weigh most for it) of a body, by a pair model (a softmax over
+    the labels learned from the tune half of the real-page corpus, ``rules.pair_model``);
+    None without a model or a body long enough to tell.
 
     A body of a line or two has too few pairs to tell (most of the model's pairs are
     missing from any short text), so the guess is only as good as the text is long.
     """
-    model = rules.genre_model()
     if not model or len(body) < 50:
         return None
     present = [f for f in sorted(bigrams(body)) if f in model["pairs"]]
     if not present:
         return None
     weights = model["weights"]
-    scores = {g: logit.score(weights, genre_features(present, g)) for g in vocabulary}
-    best = max(scores, key=lambda g: (scores[g], -vocabulary.index(g)))
+    scores = {g: logit.score(weights, pair_features(present, g)) for g in labels}
+    best = max(scores, key=lambda g: (scores[g], -labels.index(g)))
     # the pairs that speak most for it over the runner-up, each grown into the run of
     # such pairs around its first occurrence ("斗堡" → "战斗堡垒")
     second = max((g for g in scores if g != best), key=lambda g: scores[g])
@@ -587,6 +586,21 @@ def _genre_guess(body: str, vocabulary: list[str]) -> tuple[str, list[str]] | No
         if text[start:end] not in words:
             words.append(text[start:end])
     return best, words
+
+
+def _genre_guess(body: str, vocabulary: list[str]) -> tuple[str, list[str]] | None:
+    """(genre, the words that weigh most for it) of a body no rule decided, by the genre
+    model (``rules/genre_model.json``); None without it.
+
+    >>> _genre_guess("同志们：今天我们召开全县工作会议，我讲三点意见。第一，要提高认识，"
+    ...              "各级各部门要切实负起责任，抓好落实。第二，要突出重点，大家要把心思和精力集中到"
+    ...              "发展上来，真抓实干。第三，要加强领导，各级领导干部要以身作则，带头干，希望大家"
+    ...              "珍惜机遇，不辱使命。同志们，今年的任务十分艰巨，我们一定要统一思想，振奋精神，扎实"
+    ...              "工作，确保全年目标任务圆满完成。我相信，只要我们团结一心，就一定能够取得新的更大的"
+    ...              "胜利！谢谢大家！", rules.genres()["vocabulary"])[0]
+    '讲话稿'
+    """
+    return _pair_guess(body, rules.pair_model("genre_model"), vocabulary)
 
 
 def topic_tags(body: str) -> list[str]:

@@ -122,17 +122,18 @@ def genres() -> dict:
 
 
 @lru_cache(maxsize=None)
-def genre_model() -> dict | None:
-    """The genre model learned from the tune half of the real-page corpus, ready to score:
-    its character pairs, and its weights keyed as ``classify.genre_features`` names them
-    ("讲话稿\t" for a genre's bias, "讲话稿\t同志" for a pair); None when the file is missing."""
-    path = RULES_DIR / "genre_model.json"
+def pair_model(name: str) -> dict | None:
+    """A pair model learned from the tune half of the real-page corpus (``genre_model``:
+    the genres; ``unit_text_model``: the unit types read off a body), ready to score: its
+    character pairs, and its weights keyed as ``classify.pair_features`` names them
+    ("讲话稿\t" for a label's bias, "讲话稿\t同志" for a pair); None when the file is missing."""
+    path = RULES_DIR / f"{name}.json"
     if not path.exists():
         return None
     d = json.loads(path.read_text(encoding="utf-8"))
     weights = {f"{g}\t": w for g, w in d["bias"].items()}
-    for pair, by_genre in d["pairs"].items():
-        weights.update({f"{g}\t{pair}": w for g, w in by_genre.items()})
+    for pair, by_label in d["pairs"].items():
+        weights.update({f"{g}\t{pair}": w for g, w in by_label.items()})
     return {"pairs": set(d["pairs"]), "weights": weights}
 
 
