@@ -6,12 +6,17 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+# Every site the tests build carries one build date (the sitemap's <lastmod>, its .gz header):
+# two builds compared for sameness must not differ because midnight fell between them.
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+             "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", str(int(time.time())))}
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from fanwen.cli import main as clean_main  # noqa: E402
@@ -58,9 +63,8 @@ def build_site(docs_reports: Path, workdir: Path) -> Path:
             config[key] = [str(ROOT / h) for h in config[key]]
     cfg = workdir / "mkdocs.yml"
     cfg.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(cfg)],
-                          capture_output=True, text=True, env=env, cwd=workdir)
+                          capture_output=True, text=True, env=BUILD_ENV, cwd=workdir)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return workdir / "site"
 

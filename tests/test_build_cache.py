@@ -4,7 +4,6 @@ them gives the same site, byte for byte, as a build from nothing."""
 from __future__ import annotations
 
 import filecmp
-import os
 import re
 import shutil
 import subprocess
@@ -13,14 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site
+from conftest import BUILD_ENV, build_site
 from fanwen import related
 
 
 def mkdocs(work: Path, strict: bool = True) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict",
-                           "-f", str(work / "mkdocs.yml")], capture_output=True, text=True, env=env, cwd=work)
+                           "-f", str(work / "mkdocs.yml")], capture_output=True, text=True, env=BUILD_ENV, cwd=work)
 
 
 def rendered(proc: subprocess.CompletedProcess) -> tuple[int, int]:

@@ -775,6 +775,18 @@ def test_a_site_name_for_a_text_loses_the_furniture_a_title_loses() -> None:
     assert page.intro_title == "关于高校教师主题教育心得体会"
 
 
+def test_a_dated_source_credit_is_the_stamp_under_the_heading() -> None:
+    """"来源:… 2021.09.09" stamps the article like 发布时间 does: the line above it is the
+    heading, however much it reads like a village's name ("…示范村")."""
+    body = "常乐镇位于中卫市沙坡头区西南部，北临黄河，南靠大青山，是全国文明村镇，也是旅游资源丰富的休闲度假特色镇。"
+    page = pipeline.run_page("x.txt", f"市县动态\n\n沙坡头区全力建设康乐移民致富示范村\n\n来源:沙坡头区政府办公室 2021.09.09\n\n{body}\n".encode())
+    assert page.reports[0].meta["title"] == "沙坡头区全力建设康乐移民致富示范村"
+    assert "untitled" not in page.reports[0].flags
+    # a source credit with no day posted stamps nothing
+    page = pipeline.run_page("x.txt", f"沙坡头区全力建设康乐移民致富示范村\n来源:沙坡头区政府办公室\n{body}\n".encode())
+    assert page.stamped_heading == -1
+
+
 def test_a_reporter_credit_closing_a_news_item_is_its_byline() -> None:
     body = "5月10日上午，双沟镇召开第十八届人民代表大会第六次会议，会议听取了政府工作报告，审议通过了各项决议。"
     rep = pipeline.run_page("x.txt", f"双沟镇召开人代会\n{body}\n{body[:-1]}，选举产生了新一届领导班子。\n通讯员 吕守军报道\n".encode()).reports[0]
