@@ -787,6 +787,24 @@ def test_a_dated_source_credit_is_the_stamp_under_the_heading() -> None:
     assert page.stamped_heading == -1
 
 
+def test_a_heading_printed_twice_with_its_subtitle_keeps_the_date_and_speaker_under_it() -> None:
+    head = "九三学社中央常务委员会2022年工作报告\n——在九三学社中央委员会第六次全体会议上\n"
+    body = "我受中央常务委员会委托，向全会作工作报告，请予审议。过去一年，我们坚持以习近平新时代中国特色社会主义思想为指导。"
+    rep = pipeline.run_page("x.txt", f"{head}{head}（2022年12月18日）\n武维华\n各位委员、同志们：\n{body}\n".encode()).reports[0]
+    assert rep.meta["date"] == "2022-12-18" and rep.meta["author"] == "武维华"
+    assert rep.lines[0].text == "各位委员、同志们："
+    assert [r.text for r in rep.removed if r.rule == "duplicate_title"] == [
+        "九三学社中央常务委员会2022年工作报告", "——在九三学社中央委员会第六次全体会议上"]
+
+
+def test_a_date_line_indented_like_the_paragraphs_is_still_the_heads() -> None:
+    body = "  2015年全国气象局长会议的主要任务是：认真贯彻落实中央经济工作会议精神，总结2014年气象工作，部署2015年任务。"
+    page = f"适应新常态 加快转方式 全面提高气象事业发展的质量和效益\n\n 郑国光\n\n  (2015年1月22日)\n\n{body}\n\n{body}\n"
+    rep = pipeline.run_page("x.txt", page.encode()).reports[0]
+    assert rep.meta["date"] == "2015-01-22" and rep.meta["author"] == "郑国光"
+    assert rep.lines[0].text.startswith("2015年全国气象局长会议")
+
+
 def test_a_reporter_credit_closing_a_news_item_is_its_byline() -> None:
     body = "5月10日上午，双沟镇召开第十八届人民代表大会第六次会议，会议听取了政府工作报告，审议通过了各项决议。"
     rep = pipeline.run_page("x.txt", f"双沟镇召开人代会\n{body}\n{body[:-1]}，选举产生了新一届领导班子。\n通讯员 吕守军报道\n".encode()).reports[0]

@@ -154,8 +154,10 @@ def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None =
             continue
         if title_parts and s[-1:] in "，," and (is_body_line(nxt) or cjk_count(nxt) >= 20 or "。" in nxt):
             break  # the first line of the text, broken after a comma
-        if title_parts and lines[i].indent and not any(ln.indent for ln in lines[:i]):
-            break  # the page indents its paragraphs, not its title: the text begins here
+        if title_parts and lines[i].indent and not any(ln.indent for ln in lines[:i]) and not is_date_line(s):
+            # the page indents its paragraphs, not its title: the text begins here (a date line
+            # indented like them, "  (2015年1月22日)" under the speaker, is still the head's)
+            break
         title = join_title(title_parts) if title_parts else ""
         known = [t for t in (title, *title_parts, rep.listing_title) if t]
         org, title_text = org_and_title(s)
@@ -245,6 +247,12 @@ def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None =
             continue
         sub = subtitle_text(s)
         if sub:
+            if meta.get("subtitle") and _same(s.strip(), meta["subtitle"]):
+                # the page prints its heading twice, subtitle and all: the repeat goes, and the
+                # date or speaker lines under it are still the head's
+                rep.remove("duplicate_title", s, no)
+                i += 1
+                continue
             if meta.get("subtitle"):
                 break
             meta["subtitle"] = s.strip()

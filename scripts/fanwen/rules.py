@@ -123,10 +123,10 @@ def genres() -> dict:
 
 @lru_cache(maxsize=None)
 def pair_model(name: str) -> dict | None:
-    """A pair model learned from the tune half of the real-page corpus (``genre_model``:
-    the genres; ``unit_text_model``: the unit types read off a body), ready to score: its
-    character pairs, and its weights keyed as ``classify.pair_features`` names them
-    ("讲话稿\t" for a label's bias, "讲话稿\t同志" for a pair); None when the file is missing."""
+    """A pair model learned from the tune half of the real-page corpus and the seeds
+    (``genre_model``: the genres; ``unit_text_model``: the unit types read off a body), ready
+    to score: its character pairs, and its weights keyed as ``classify.pair_features`` names
+    them ("讲话稿\t" for a label's bias, "讲话稿\t同志" for a pair); None when the file is missing."""
     path = RULES_DIR / f"{name}.json"
     if not path.exists():
         return None
