@@ -247,15 +247,6 @@ def unit_text_model(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys"
     return pair_model("unit_type", rules.units()["vocabulary"], rules.units()["text_model"], pages, keys_dir)
 
 
-def _write_pair_model(path: Path, model: dict) -> None:
-    """One line per entry, one per character pair: reviewable diffs when the corpus grows."""
-    lines = [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
-             for k, v in model.items() if k != "pairs"]
-    pairs = [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
-             for k, v in model["pairs"].items()]
-    path.write_text("{" + ",\n".join(lines) + ',\n"pairs": {\n' + ",\n".join(pairs) + "}}\n", encoding="utf-8")
-
-
 # The learned choosers overrule the rules only when they prefer another candidate by more
 # than a margin (log-odds), chosen on the tune half against the rules as they stood before
 # each tune page came into the corpus (rules not yet fitted to it, as they are to pages nobody
@@ -346,11 +337,15 @@ def unit_model(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -> 
 
 
 def _write_model(path: Path, model: dict) -> None:
-    """One line per entry, one per weight: reviewable diffs when the corpus grows."""
-    head = [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
-            for k, v in model.items() if not k.endswith("weights")]
-    tables = [f"{json.dumps(k)}: {{\n" + ",\n".join(f"{json.dumps(w, ensure_ascii=False)}: {v}" for w, v in model[k].items())
-              + "}" for k in model if k.endswith("weights")]
+    """One line per entry, one per weight or character pair (the tables: "weights", "pairs"):
+    reviewable diffs when the corpus grows."""
+    def table(k: str) -> bool:
+        return k.endswith("weights") or k == "pairs"
+    def row(k: str, v) -> str:
+        return f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
+    head = [row(k, v) for k, v in model.items() if not table(k)]
+    tables = [f"{json.dumps(k)}: {{\n" + ",\n".join(row(w, v) for w, v in model[k].items()) + "}"
+              for k in model if table(k)]
     path.write_text("{" + ",\n".join([*head, *tables]) + "}\n", encoding="utf-8")
 
 
@@ -409,10 +404,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write-sources", action="store_true", help="regenerate SOURCES.md from the keys, then exit")
     args = ap.parse_args(argv)
     if args.write_genre_model:
-        _write_pair_model(rules.RULES_DIR / "genre_model.json", genre_model(args.pages, args.keys))
+        _write_model(rules.RULES_DIR / "genre_model.json", genre_model(args.pages, args.keys))
         return 0
     if args.write_unit_text_model:
-        _write_pair_model(rules.RULES_DIR / "unit_text_model.json", unit_text_model(args.pages, args.keys))
+        _write_model(rules.RULES_DIR / "unit_text_model.json", unit_text_model(args.pages, args.keys))
         return 0
     if args.write_title_model:
         _write_model(rules.RULES_DIR / "title_model.json", title_model(args.pages, args.keys))

@@ -287,8 +287,9 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
                 # "0.02 MB" over "大小", "2024年09月22日" over "发布时间": the card's value goes with it
                 page.removed.append(Removal(rule.name, kept.pop().text, ln.no - 1))
             _note_page_fact(page, rule, ln, kept)
+            # (a source credit with the day it was posted, "来源:沙坡头区政府办公室 2021.09.09", too)
             stamp = (rule.name in _STAMPS or (rule.name == "head_date_stamp" and _SOURCED.search(ln.text))
-                     or (rule.name == "head_source" and _DATED.search(ln.text)))
+                     or (rule.name == "head_source" and parse_date(ln.text)))
             # the heading stands right over the stamp: not over a record's other fields (索引号,
             # 发布机构, … then 发布日期: the line above them is the column, "预算绩效管理")
             # (over a menu of short words, "省级云" / "A" / "B" …, however many)
@@ -450,8 +451,6 @@ _STAT_VALUE = re.compile(r"^\s*(?:(?:19|20)\d\d(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d
 # a bare date with its source or author after it ("2022-11-24 来源:大有能源") is a publish stamp too
 # (or a clock time: "2019-03-15 17:34:30 苏州都市网" is when the site published it)
 _SOURCED = re.compile(r"(?:来源|來源|作者|编辑|編輯)\s*[:：]|(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")
-# "来源:沙坡头区政府办公室 2021.09.09": a source credit with the day it was posted is a stamp too
-_DATED = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}(?!\d)")
 # The site's stamp under an article's heading: publish time, source, views
 _STAMPS = frozenset({"publish_meta", "site_timestamp", "clock_stamp"})
 

@@ -247,14 +247,14 @@ def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None =
             continue
         sub = subtitle_text(s)
         if sub:
-            if meta.get("subtitle") and _same(s.strip(), meta["subtitle"]):
+            if meta.get("subtitle"):
+                if not _same(s.strip(), meta["subtitle"]):
+                    break
                 # the page prints its heading twice, subtitle and all: the repeat goes, and the
                 # date or speaker lines under it are still the head's
                 rep.remove("duplicate_title", s, no)
                 i += 1
                 continue
-            if meta.get("subtitle"):
-                break
             meta["subtitle"] = s.strip()
             when = parse_date(sub) if re.search(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", sub) else ""
             if when:
