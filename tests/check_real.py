@@ -31,10 +31,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
 
-from fanwen import logit, rules, title_choice  # noqa: E402
+from fanwen import chrome, line_model, logit, rules, title_choice  # noqa: E402
+from fanwen.read import read_page  # noqa: E402
 from fanwen.classify import bigrams, pair_features, report_clues, unit_features  # noqa: E402
 from fanwen.cli import main as clean_main  # noqa: E402
-from fanwen.pipeline import Options, run_page  # noqa: E402
+from fanwen.pipeline import Options, default_steps, run_page  # noqa: E402
 from fanwen.read import ReadError  # noqa: E402
 from grading import boundary_ok, fold, fold_title, read_reports, title_ok  # noqa: E402
 
@@ -336,6 +337,71 @@ def unit_model(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -> 
             "trained_on": trained_on, "weights": logit.train([(x, y) for _n, x, y in samples if x])}
 
 
+def _chrome_label(text: str, key: dict) -> bool:
+    """Whether the key calls a whole line furniture: one of its chrome strings makes up
+    most of it (at least 60%), and it holds no phrase that must survive and no title."""
+    f = fold(text)
+    gold = key.get("reports") or []
+    if any(fold(m) in f for g in gold for m in _as_list(g.get("must"))):
+        return False
+    if len(f) >= 4 and any((t := fold(x)) and (t in f or f in t)
+                           for g in gold for x in [g["title"], *_as_list(g.get("title_alt"))]):
+        return False
+    return any((c := fold(s)) and c in f and len(c) >= 0.6 * len(f) for s in _as_list(key.get("chrome")))
+
+
+def chrome_line_samples(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -> list[tuple[str, dict, bool]]:
+    """The chrome line model's cases from the tune half only: every line of a tune page
+    as the page steps before the chrome rules leave it, with (site, its features, whether it
+    is furniture). Furniture: the whole lines the rules took (their shapes are the ones
+    sites share) and the lines the key calls chrome; text: every other line."""
+    before = []
+    for step in default_steps():
+        if step.name == "strip_site_chrome":
+            break
+        before.append(step)
+    out = []
+    for name, key in sorted(load_keys(keys_dir).items()):
+        if half(str(key["source"])) != "tune":
+            continue
+        try:
+            page = read_page(name, (pages / name).read_bytes())
+        except ReadError:
+            continue
+        for step in before:
+            step.run(page, Options())
+        lines = list(page.lines)
+        chrome.strip_site_chrome(page, frozenset({"learned_chrome"}))
+        kept = {ln.no for ln in page.lines}
+        site = str(key.get("site") or key["source"])
+        for ln, f in _line_features(page.lines):
+            out.append((site, f, _chrome_label(ln.text, key)))
+        out += [(site, f, True) for ln, f in _line_features(lines) if ln.no not in kept]
+    return out
+
+
+def _line_features(lines):
+    texts = [ln.text for ln in lines]
+    return zip(lines, line_model.page_features(texts, [chrome.is_body_line(t) for t in texts]))
+
+
+def chrome_model(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -> dict:
+    """The chrome line model (``fanwen.line_model``), learned from the tune half only: a
+    logistic model over the features seen on the lines of at least ``min_sites`` sites
+    (a word one site prints teaches nothing about the next)."""
+    cfg = {"min_sites": 3, "epochs": 15}
+    samples = chrome_line_samples(pages, keys_dir)
+    sites: dict[str, set[str]] = {}
+    for site, f, _y in samples:
+        for k in f:
+            sites.setdefault(k, set()).add(site)
+    keep = {k for k, v in sites.items() if len(v) >= cfg["min_sites"]}
+    weights = logit.train([([{k: v for k, v in f.items() if k in keep}, {}], [y, not y]) for _s, f, y in samples],
+                          epochs=cfg["epochs"])
+    return {"about": "learned by tests/check_real.py --write-chrome-model; do not edit", **cfg,
+            "trained_on": _tune_pages(keys_dir), "weights": weights}
+
+
 def _write_model(path: Path, model: dict) -> None:
     """One line per entry, one per weight or character pair (the tables: "weights", "pairs"):
     reviewable diffs when the corpus grows."""
@@ -401,6 +467,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="learn rules/title_model.json from the tune half, then exit")
     ap.add_argument("--write-unit-model", action="store_true",
                     help="learn rules/unit_model.json from the tune half, then exit")
+    ap.add_argument("--write-chrome-model", action="store_true",
+                    help="learn rules/chrome_model.json from the tune half, then exit")
     ap.add_argument("--write-sources", action="store_true", help="regenerate SOURCES.md from the keys, then exit")
     args = ap.parse_args(argv)
     if args.write_genre_model:
@@ -414,6 +482,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.write_unit_model:
         _write_model(rules.RULES_DIR / "unit_model.json", unit_model(args.pages, args.keys))
+        return 0
+    if args.write_chrome_model:
+        _write_model(rules.RULES_DIR / "chrome_model.json", chrome_model(args.pages, args.keys))
         return 0
     if args.write_sources:
         (REAL / "SOURCES.md").write_text(sources_markdown(load_keys(args.keys)), encoding="utf-8")

@@ -109,9 +109,10 @@ def test_pair_models_learned_from_the_tune_half_only(model) -> None:
         f"relearn with `.venv/bin/python tests/check_real.py --write-{model}-model`"
 
 
-@pytest.mark.parametrize("model", ["title", "unit"])
+@pytest.mark.parametrize("model", ["title", "unit", "chrome"])
 def test_learned_choosers_learned_from_the_tune_half_only(model) -> None:
-    """The title and unit-type choosers (rules/*_model.json) have seen every tune page and no held page."""
+    """The title and unit-type choosers and the chrome line model (rules/*_model.json) have
+    seen every tune page and no held page."""
     learned = json.loads((rules.RULES_DIR / f"{model}_model.json").read_text(encoding="utf-8"))
     assert learned["trained_on"] == sorted(n for n, k in KEYS.items() if half(str(k["source"])) == "tune"), \
         f"relearn with `.venv/bin/python tests/check_real.py --write-{model}-model`"

@@ -891,3 +891,32 @@ def test_an_editors_credit_with_two_names_closes_the_text() -> None:
     from fanwen.chrome import match_line_rule
     rule = match_line_rule("责任编辑:李春燕  柯建林", "tail")
     assert rule is not None and rule.name == "end_mark"
+
+
+_BODY = ["今年以来，我局党委坚持以习近平新时代中国特色社会主义思想为指导，认真落实全面从严治党主体责任，扎实推进各项工作。",
+         "全局上下紧紧围绕中心工作，以党建引领业务发展，各项工作取得明显成效，干部职工精神面貌焕然一新，服务群众能力明显增强。",
+         "下一步，我们将继续深化理论武装，持续改进工作作风，推动全面从严治党向纵深发展，为全市经济社会高质量发展作出新的更大贡献。"]
+
+
+def test_learned_chrome_model_drops_furniture_the_rules_miss() -> None:
+    """A site's word between the paragraphs ("本站首页") that no chrome rule names: the
+    learned line model takes it out of the body, logged under its name; the title, a
+    numbered heading and the text stay; switched off, the line stays too."""
+    lines = ["XX局2023年党建工作总结", _BODY[0], "本站首页", "一、加强理论学习", _BODY[1], _BODY[2]]
+    text = "\n".join(lines).encode()
+    assert match_line_rule("本站首页", "body") is None
+    [rep] = pipeline.run_page("t.txt", text).reports
+    assert rep.meta["title"] == "XX局2023年党建工作总结"
+    assert [(r.rule, r.text) for r in rep.removed] == [("learned_chrome", "本站首页")]
+    assert [ln.text for ln in rep.lines] == [_BODY[0], "一、加强理论学习", _BODY[1], _BODY[2]]
+    [rep] = pipeline.run_page("t.txt", text, pipeline.Options(frozenset({"learned_chrome"}))).reports
+    assert "本站首页" in [ln.text for ln in rep.lines]
+
+
+@pytest.mark.parametrize("line, kept", [("0", True), ("2017-2018-2", True), ("xxx", True), ("曾先生：", True),
+                                        ("附件:", True), ("1.1 人事动态", True), ("本站首页", False), ("A+", False)])
+def test_learned_chrome_never_takes_figures_placeholders_or_lead_ins(line, kept) -> None:
+    """What the line model never drops, whatever its odds: a table's figures, a name's
+    placeholder, a line that introduces what follows, a heading numbered 1.1."""
+    from fanwen.line_model import _KEEP
+    assert bool(_KEEP.fullmatch(line)) is kept

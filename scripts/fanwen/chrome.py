@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from . import rules
+from . import line_model, rules
 from .dates import parse_date
 from .model import Line, Page, Removal
 from .shapes import SENTENCE_CLOSE, complete_title, is_document_number, is_org_name, is_section_label, is_title_like, runs_on, subtitle_text
@@ -324,6 +324,9 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
                 and not is_section_label(first) and not SENTENCE_CLOSE.search(first)):
             page.title = first
     page.lines = _strip_tail(page, kept, disabled)
+    if "learned_chrome" not in disabled:
+        line_model.mark_page(page, is_body_line,
+                             lambda t: any(match_line_rule(t, s, disabled) for s in ("head", "body", "tail")))
 
 
 # Where a site's meta fields start on a line ("来源：四川党的建设 | 被引量：0次 | 上传用户:…")

@@ -63,6 +63,7 @@ class Page:
     repairs: list[tuple[str, str, int]] = field(default_factory=list)  # mojibake (raw, fixed, line)
     garbled_runs: list[tuple[str, int]] = field(default_factory=list)  # mojibake left as it was
     garbled_lines: set[int] = field(default_factory=set)
+    learned_chrome: dict[int, str] = field(default_factory=dict)  # line -> its folded text: furniture by line_model
     lexicon: object = None  # text.Lexicon of the cut reports, built on first use
     changed_by: list[str] = field(default_factory=list)
     reports: list["Report"] = field(default_factory=list)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import chrome, classify, describe, mojibake, repair, rules, split, structure, title_choice
+from . import chrome, classify, describe, line_model, mojibake, repair, rules, split, structure, title_choice
 from .model import Line, Page, Removal, Report, body_chars
 from .read import read_page
 from .text import Lexicon, cjk_count, fold, to_simplified
@@ -310,6 +310,11 @@ def _parse_closing(rep: Report, page: Page, opts: Options) -> None:
     describe.parse_closing(rep)
 
 
+def _drop_learned_chrome(rep: Report, page: Page, opts: Options) -> None:
+    if "learned_chrome" not in opts.disabled:
+        line_model.drop_from_report(rep, page, lambda ln: ln.kind == "h" or bool(numbering(ln.text)[0]))
+
+
 def _split_glued_headings(rep: Report, page: Page, opts: Options) -> None:
     rep.lines = structure.split_glued_headings(rep.lines)
 
@@ -380,6 +385,8 @@ def default_steps() -> tuple[Step, ...]:
              "read title, subtitle, organisation, author and date off the head; drop repeats of the title"),
         Step("parse_closing", "report", _parse_closing,
              "read signature, date and distribution block off the end"),
+        Step("learned_chrome", "report", _drop_learned_chrome,
+             "drop short body lines the learned chrome line model calls site furniture (rules/chrome_model.json)"),
         Step("split_glued_headings", "report", _split_glued_headings,
              "cut headings off the paragraphs they are glued to"),
         Step("rejoin_broken_lines", "report", _rejoin_broken_lines,

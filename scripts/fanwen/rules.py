@@ -88,6 +88,7 @@ def chrome() -> dict:
         "related_list": _rule({**d["related_list"], "scope": "tail"}),
         "pinyin_toneless": _rule(d["pinyin_toneless"]),
         "related_max_chars": int(d["related_list"].get("max_item_chars", 60)),
+        "learned_chrome_above": float(d["learned_chrome"]["above"]),
     }
 
 
@@ -142,6 +143,14 @@ def title_model() -> dict | None:
     """The title chooser's weights and margin, learned from the tune half of the real-page
     corpus (``title_choice``); None when the file is missing."""
     path = RULES_DIR / "title_model.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+@lru_cache(maxsize=None)
+def chrome_model() -> dict | None:
+    """The chrome line model's weights (``line_model``), learned from the tune half of the
+    real-page corpus; None when the file is missing."""
+    path = RULES_DIR / "chrome_model.json"
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
