@@ -35,6 +35,11 @@ MAX_CJK = 30  # longer lines are text: the model never sees them
 _KEEP = re.compile(r"[\d\s.,:/\-–—~%()（）|]+|[xX×＊*]+|.*[:：]\s*|\d+(?:\.\d+)+\s.*")
 
 
+def candidate(text: str) -> bool:
+    """A line the model may judge: short, no figure, placeholder or lead-in."""
+    return cjk_count(text) < MAX_CJK and not _KEEP.fullmatch(text.strip())
+
+
 def _bucket(n: int) -> str:
     return next((str(b) for b in (2, 4, 8, 12, 20, 30, 50, 80) if n <= b), "more")
 
@@ -100,7 +105,7 @@ def mark_page(page: Page, is_body, ruled) -> None:
     if model is None:
         return
     texts = [ln.text for ln in page.lines]
-    only = [i for i, t in enumerate(texts) if cjk_count(t) < MAX_CJK and not _KEEP.fullmatch(t.strip())]
+    only = [i for i, t in enumerate(texts) if candidate(t)]
     if not only:
         return
     threshold = rules.chrome()["learned_chrome_above"]
