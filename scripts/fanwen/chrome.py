@@ -58,8 +58,9 @@ def match_line_rule(text: str, scope: str, disabled: frozenset[str] = frozenset(
     """
     key = line_key(text, disabled)
     unbulleted = _BULLET.sub("", key)
+    chars = set(key)
     for rule in rules.chrome()["line"]:
-        if rule.scope not in ("anywhere", scope) or rule.name in disabled:
+        if rule.scope not in ("anywhere", scope) or rule.name in disabled or (rule.needs and chars.isdisjoint(rule.needs)):
             continue
         m = rule.pattern.search(unbulleted) or (unbulleted != key and rule.pattern.search(key))
         if not m and rule.name == "breadcrumb":
@@ -92,9 +93,10 @@ def strip_inline_chrome(text: str, disabled: frozenset[str] = frozenset()) -> tu
     """
     removed: list[tuple[str, str]] = []
     key = _same_length_simplified(text)
+    chars = set(key)
     for rule in rules.chrome()["inline"]:
         if (rule.name in disabled or (rule.max_line_chars and len(text) > rule.max_line_chars)
-                or (rule.needs is not None and not rule.needs.search(key))):
+                or (rule.needs and chars.isdisjoint(rule.needs))):
             continue
         # matched in Simplified script where the conversion keeps every position
         spans = [m.span() for m in rule.pattern.finditer(key) if m.group(0).strip()]
@@ -103,6 +105,7 @@ def strip_inline_chrome(text: str, disabled: frozenset[str] = frozenset()) -> tu
             for a, b in reversed(spans):
                 text = text[:a] + text[b:]
             key = _same_length_simplified(text)
+            chars = set(key)
     return text.strip(), removed
 
 
