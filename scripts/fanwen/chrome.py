@@ -58,9 +58,10 @@ def match_line_rule(text: str, scope: str, disabled: frozenset[str] = frozenset(
     """
     key = line_key(text, disabled)
     unbulleted = _BULLET.sub("", key)
-    chars = set(key)
-    for rule in rules.chrome()["line"]:
-        if rule.scope not in ("anywhere", scope) or rule.name in disabled or (rule.needs and chars.isdisjoint(rule.needs)):
+    cfg = rules.chrome()
+    for i in rules.candidates(cfg["line_index"], key):  # the rules whose characters the line holds
+        rule = cfg["line"][i]
+        if rule.scope not in ("anywhere", scope) or rule.name in disabled:
             continue
         m = rule.pattern.search(unbulleted) or (unbulleted != key and rule.pattern.search(key))
         if not m and rule.name == "breadcrumb":
@@ -94,9 +95,11 @@ def strip_inline_chrome(text: str, disabled: frozenset[str] = frozenset()) -> tu
     removed: list[tuple[str, str]] = []
     key = _same_length_simplified(text)
     chars = set(key)
-    for rule in rules.chrome()["inline"]:
+    cfg = rules.chrome()
+    for i in rules.candidates(cfg["inline_index"], key):  # the rules whose characters the line holds
+        rule = cfg["inline"][i]
         if (rule.name in disabled or (rule.max_line_chars and len(text) > rule.max_line_chars)
-                or (rule.needs and chars.isdisjoint(rule.needs))):
+                or (rule.needs and chars.isdisjoint(rule.needs))):  # (a cut may have taken them)
             continue
         # matched in Simplified script where the conversion keeps every position
         spans = [m.span() for m in rule.pattern.finditer(key) if m.group(0).strip()]

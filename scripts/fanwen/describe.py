@@ -690,9 +690,12 @@ def drop_running_titles(rep: Report) -> None:
     """Remove repeats of the title inside the body: running headers of a PDF
     conversion, or the site printing the title again."""
     titles = {fold(t) for t in (rep.meta.get("title", ""), rep.listing_title) if t}
+    # a repeat holds about as many Chinese characters as the title (conversion may change a
+    # few): the other lines are not folded
+    sizes = {cjk_count(t) + d for t in titles for d in range(-2, 3)}
     kept = []
     for ln in rep.lines:
-        if fold(ln.text) in titles:
+        if cjk_count(ln.text) in sizes and fold(ln.text) in titles:
             rep.remove("running_title", ln.text, ln.no)
         else:
             kept.append(ln)

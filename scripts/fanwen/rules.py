@@ -152,12 +152,43 @@ def _required_one(op, av, fold_case: bool) -> set[str] | None:
     return {c for ch in chars for c in {ch, ch.lower(), ch.upper()}} if fold_case else chars
 
 
+def by_char(rules_: tuple[Rule, ...]) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
+    """(the rules with no ``needs``, each character -> the rules that need it), by position:
+    the rules a line may match are the first and those of its characters, in order."""
+    index: dict[str, list[int]] = {}
+    for i, rule in enumerate(rules_):
+        for ch in rule.needs:
+            index.setdefault(ch, []).append(i)
+    return tuple(i for i, r in enumerate(rules_) if not r.needs), {ch: tuple(v) for ch, v in index.items()}
+
+
+def candidates(index: tuple[tuple[int, ...], dict[str, tuple[int, ...]]], text: str) -> list[int]:
+    """The positions of the rules that may match ``text`` (``by_char``), in order.
+
+    >>> rs = tuple(Rule(n, re.compile(p), needs=frozenset(required_chars(p) or "")) for n, p in
+    ...            (("a", "来源[:：]"), ("b", r"^\\d+$"), ("c", "责任编辑|编辑[:：]")))
+    >>> candidates(by_char(rs), "编辑：张三"), candidates(by_char(rs), "来源：新华社"), candidates(by_char(rs), "正文")
+    ([1, 2], [0, 1], [1])
+    """
+    always, needed = index
+    found = set(always)
+    for ch in set(text):
+        hit = needed.get(ch)
+        if hit:
+            found.update(hit)
+    return sorted(found)
+
+
 @lru_cache(maxsize=None)
 def chrome() -> dict:
     d = _load("chrome")
+    line = tuple(_rule(r) for r in d["line"])
+    inline = tuple(_rule(r) for r in d["inline"])
     return {
-        "line": tuple(_rule(r) for r in d["line"]),
-        "inline": tuple(_rule(r) for r in d["inline"]),
+        "line": line,
+        "inline": inline,
+        "line_index": by_char(line),
+        "inline_index": by_char(inline),
         "related_list": _rule({**d["related_list"], "scope": "tail"}),
         "pinyin_toneless": _rule(d["pinyin_toneless"]),
         "related_max_chars": int(d["related_list"].get("max_item_chars", 60)),

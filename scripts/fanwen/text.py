@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from functools import lru_cache
 
 import opencc
@@ -136,17 +135,30 @@ class Lexicon:
     """
 
     def __init__(self, text: str):
-        runs = _CJK_RUN.findall(to_simplified(text))
-        self._chars = Counter("".join(runs))
-        joined = "\n".join(runs)  # pairs across a run's end hold a newline and are never asked for
-        self._bigrams = Counter(map(str.__add__, joined, joined[1:]))
+        # the page's runs of Chinese, one per line: a pair across a run's end holds a newline
+        # and is never asked for. Counted when asked (a page asks a few times), not up front.
+        self._runs = "\n".join(_CJK_RUN.findall(to_simplified(text)))
+        self._counts: dict[str, int] = {}
+
+    def _count(self, key: str) -> int:
+        if key not in self._counts:
+            # str.count does not overlap matches: "好好" in "好好好" stands twice
+            self._counts[key] = (self._runs.count(key) if len(set(key)) == len(key)
+                                 else len(re.findall(f"(?={re.escape(key)})", self._runs)))
+        return self._counts[key]
 
     def pair(self, a: str, b: str) -> int:
-        """How often the two characters stand side by side in the page."""
-        return self._bigrams[to_simplified(a + b)]
+        """How often the two characters stand side by side in the page.
+
+        >>> Lexicon("好好好学习").pair("好", "好"), Lexicon("好好好学习").pair("学", "习")
+        (2, 1)
+        """
+        key = to_simplified(a + b)
+        return self._count(key) if len(key) == 2 else 0
 
     def char(self, ch: str) -> int:
-        return self._chars[to_simplified(ch)]
+        key = to_simplified(ch)
+        return self._count(key) if len(key) == 1 else 0
 
 
 def pinyin_slug(text: str, limit: int = 10) -> str:
