@@ -113,13 +113,15 @@ def to_fullwidth_punctuation(text: str) -> str:
     after_any = f"[ \u3000]*(?=[{CJK_RANGES}“‘「『（(《〔]|\\d|$)"
     after_cjk = f"(?=[{CJK_RANGES}“‘「『（(《〔]|$)"
     for half, full in table.items():
+        if half not in text:
+            continue
         if half in ",:;":
             # after Chinese text, or after a number or "%" when Chinese text follows
             text = re.sub(f"(?<={_CJKISH})[ \u3000]*{re.escape(half)}{after_any}", full, text)
             text = re.sub(f"(?<=[0-9%％]){re.escape(half)}[ \u3000]*(?=[{CJK_RANGES}])", full, text)
         else:
             text = re.sub(f"(?<={_CJKISH}){re.escape(half)}{after_cjk}", full, text)
-    return _fullwidth_brackets(text)
+    return _fullwidth_brackets(text) if "(" in text else text
 
 
 def _fullwidth_brackets(text: str) -> str:
@@ -160,6 +162,8 @@ def remove_stray_spaces(text: str, lexicon: Lexicon, paragraph: bool = True) -> 
     >>> remove_stray_spaces("以“相聚在党旗下 奉献在发展中”为主题,以“创先争优 活动”为抓手,被“遗 忘”", lex)
     '以“相聚在党旗下 奉献在发展中”为主题,以“创先争优活动”为抓手,被“遗忘”'
     """
+    if " " not in text and "\u3000" not in text:
+        return text  # (every pattern here takes a space)
     text = _SPACE_AFTER_NUMBER.sub(r"\1", text)
     text = _SPACE_AROUND_PUNCT.sub("", text)
     if not paragraph:
