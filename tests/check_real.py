@@ -32,11 +32,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
 
 from fanwen import chrome, line_model, logit, rules, title_choice  # noqa: E402
-from fanwen.read import read_page  # noqa: E402
 from fanwen.classify import bigrams, pair_features, report_clues, unit_features  # noqa: E402
 from fanwen.cli import main as clean_main  # noqa: E402
 from fanwen.pipeline import Options, default_steps, run_page  # noqa: E402
-from fanwen.read import ReadError  # noqa: E402
+from fanwen.read import ReadError, read_page  # noqa: E402
 from grading import boundary_ok, fold, fold_title, read_reports, title_ok  # noqa: E402
 
 REAL = ROOT / "tests" / "data" / "real"
