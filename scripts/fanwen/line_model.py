@@ -122,7 +122,8 @@ def drop_from_report(rep: Report, page: Page, keep) -> None:
         return
     kept = []
     for ln in rep.lines:
-        if page.learned_chrome.get(ln.no) == fold(ln.text) and ln.text.strip() and not keep(ln):
+        marked = page.learned_chrome.get(ln.no)
+        if marked is not None and marked == fold(ln.text) and ln.text.strip() and not keep(ln):
             rep.remove("learned_chrome", ln.text, ln.no)
         else:
             kept.append(ln)
