@@ -112,10 +112,12 @@ def test_pair_models_learned_from_the_tune_half_only(model) -> None:
 @pytest.mark.parametrize("model", ["title", "unit", "chrome"])
 def test_learned_choosers_learned_from_the_tune_half_only(model) -> None:
     """The title and unit-type choosers and the chrome line model (rules/*_model.json) have
-    seen every tune page and no held page."""
+    seen every tune page and no held page (the choosers the seeds too)."""
     learned = json.loads((rules.RULES_DIR / f"{model}_model.json").read_text(encoding="utf-8"))
     assert learned["trained_on"] == sorted(n for n, k in KEYS.items() if half(str(k["source"])) == "tune"), \
         f"relearn with `.venv/bin/python tests/check_real.py --write-{model}-model`"
+    if model != "chrome":  # the choosers learn the seeds' reports too, as the pair models do
+        assert learned["and_seeds"] == sorted(p.name for p in (SEEDS_KEY.parent / "seeds").iterdir())
 
 
 def test_targets_are_the_issues() -> None:
