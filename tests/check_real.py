@@ -286,8 +286,8 @@ def _tune_pages(keys_dir: Path) -> list[str]:
 def title_samples(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -> tuple[list, list]:
     """The title chooser's cases from the tune half only and the seeds: for every report of a
     tune page or a seed, (page, its head lines, the candidates, their features, which the key
-    accepts: no title when the key says the report has none); and the trimmer's cases (the rules' title, and
-    every head line that holds the key's title with more around it)."""
+    accepts: no title when the key says the report has none); and the trimmer's cases (the
+    rules' title, and every head line that holds the key's title with more around it)."""
     samples, trims = [], []
     for name, g, rep in _tune_reports(pages, keys_dir, "title_model"):
         if rep is None or not rep.title_inputs:
