@@ -168,6 +168,16 @@ def test_a_heading_inside_a_report_does_not_start_one() -> None:
     assert not starts_report(lines, 1)
 
 
+def test_a_photo_caption_between_paragraphs_does_not_start_a_report() -> None:
+    """A caption tells what someone did ("…作工作报告", "…严想元讲话", "各…述职汇报"); a
+    whole report title after a finished paragraph still starts one."""
+    body = "会议听取了各支部的工作汇报，对下一步工作作出了具体部署和安排，要求各支部抓好落实。"
+    for caption in ("县政协主席陈会龙作工作报告", "党委书记严想元讲话", "各支部书记述职汇报"):
+        assert not starts_report(_lines("……取得了明显成效。", caption, body), 1), caption
+    for title in ("乡镇卫生院卫生工作汇报", "县委书记在全县党建工作会议上的讲话"):
+        assert starts_report(_lines("……取得了明显成效。", title, body), 1), title
+
+
 # --- line shapes ---
 
 @pytest.mark.parametrize("text,ok", [

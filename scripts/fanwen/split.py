@@ -20,7 +20,7 @@ from .shapes import (
     byline, complete_title, is_cover_notice, is_distribution_line, is_distribution_start, is_org_name, is_salutation,
     is_signature, is_title_like, org_line, simple, subtitle_text,
 )
-from .text import cjk_count, cn_number, ends_sentence, fold
+from .text import cjk_count, cn_number, ends_sentence, fold, to_simplified
 
 
 @dataclass(frozen=True)
@@ -173,6 +173,16 @@ def _closes_document(s: str) -> bool:
 _STAGE_DIRECTION = re.compile(r"^\s*[（(][^（()）]{2,30}[)）]\s*$")
 
 
+# A photo's caption between a news item's paragraphs tells what someone did ("县政协主席陈会龙作
+# 工作报告", "党委书记严想元讲话", "各支部书记述职汇报"): the act, where a report's own title
+# names the text ("…在…会议上的讲话", "政府工作报告")
+_CAPTION = re.compile(
+    r"^(?:各|全体)[\u4e00-\u9fff]{1,12}(?:讲话|发言|致辞|汇报|述职|报告)$"
+    r"|(?<=[\u4e00-\u9fff])(?<![工写制创合协操运劳])(?:作|做)(?:工作|述职|专题|总结|主题|典型|表态)?(?:报告|讲话|发言|汇报|述职|辅导|点评|动员|部署|总结)$"
+    r"|^[\u4e00-\u9fff]{0,14}(?:书记|主席|主任|局长|院长|校长|县长|市长|区长|镇长|乡长|部长|经理|董事长|厂长|所长|处长|站长|馆长)"
+    r"[\u4e00-\u9fff]{2,3}(?:同志)?(?:讲话|致辞|发言|点评)$")
+
+
 def starts_report(lines: list[Line], i: int) -> bool:
     """Does an unmarked report start at line i (its head follows the previous report's end)?"""
     if i == 0 or not _ends_report(lines[i - 1].text):
@@ -181,7 +191,7 @@ def starts_report(lines: list[Line], i: int) -> bool:
     s, nxt, nxt2 = at[0], at[1], at[2]
     if org_line(s) and is_title_like(nxt):
         return True
-    if not is_title_like(s) or _STAGE_DIRECTION.match(s):
+    if not is_title_like(s) or _STAGE_DIRECTION.match(s) or _CAPTION.search(to_simplified(s).strip()):
         return False
     if subtitle_text(nxt) or (is_title_like(nxt) and subtitle_text(nxt2)):
         return True
