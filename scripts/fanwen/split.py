@@ -20,7 +20,7 @@ from .shapes import (
     byline, complete_title, is_cover_notice, is_distribution_line, is_distribution_start, is_org_name, is_salutation,
     is_signature, is_title_like, org_line, simple, subtitle_text,
 )
-from .text import cjk_count, cn_number, ends_sentence, fold, to_simplified
+from .text import cjk_count, cn_number, ends_sentence, fold
 
 
 @dataclass(frozen=True)
@@ -191,7 +191,7 @@ def starts_report(lines: list[Line], i: int) -> bool:
     s, nxt, nxt2 = at[0], at[1], at[2]
     if org_line(s) and is_title_like(nxt):
         return True
-    if not is_title_like(s) or _STAGE_DIRECTION.match(s) or _CAPTION.search(to_simplified(s).strip()):
+    if not is_title_like(s) or _STAGE_DIRECTION.match(s) or _CAPTION.search(line_key(s).strip()):
         return False
     if subtitle_text(nxt) or (is_title_like(nxt) and subtitle_text(nxt2)):
         return True
