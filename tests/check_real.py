@@ -47,8 +47,8 @@ TARGETS = {"count": 0.95, "title": 0.90, "unit_type": 0.90, "genre": 0.85, "must
 # Where each half stands now: a ratchet that fails on any regression while the cleanup is
 # brought up to TARGETS (raise it with every improvement; drop it once TARGETS hold).
 FLOORS = {
-    "tune": {"count": 0.98, "title": 0.94, "unit_type": 0.88, "genre": 0.94, "must": 0.99, "chrome": 387},
-    "held": {"count": 0.98, "title": 0.86, "unit_type": 0.83, "genre": 0.87, "must": 0.99, "chrome": 740},
+    "tune": {"count": 0.98, "title": 0.94, "unit_type": 0.88, "genre": 0.94, "must": 0.99, "chrome": 433},
+    "held": {"count": 0.98, "title": 0.87, "unit_type": 0.83, "genre": 0.88, "must": 0.99, "chrome": 767},
 }
 FIELDS = ("count", "boundary", "title", "unit_type", "genre", "date", "flags", "must")
 
@@ -225,15 +225,22 @@ def pair_model(field_name: str, labels: list[str], cfg: dict, pages: Path = REAL
     for want, fs in rows:
         present = sorted(fs.intersection(keep))
         samples.append(([pair_features(present, g) for g in labels], [g in want for g in labels]))
-    mean: Counter = Counter()
-    for seed in range(cfg["seeds"]):
-        for k, w in logit.train(samples, epochs=cfg["epochs"], seed=seed).items():
-            mean[k] += w / cfg["seeds"]
+    mean = _mean_train(samples, cfg["seeds"], epochs=cfg["epochs"])
     docs = Counter(g for want, _fs in rows for g in want[:1])
     return {"about": f"learned by tests/check_real.py from the keys' {field_name}; do not edit",
             "trained_on": trained_on, "and_seeds": seeds, "docs": dict(sorted(docs.items())),
             "bias": {g: round(mean[f"{g}\t"], 4) for g in labels},
             "pairs": {f: {g: round(mean[f"{g}\t{f}"], 4) for g in labels} for f in keep}}
+
+
+def _mean_train(samples: list, seeds: int, **kw) -> Counter:
+    """The mean weights of ``seeds`` runs of ``logit.train`` (each its own order of the
+    samples): steadier from one corpus to the next than any one run."""
+    mean: Counter = Counter()
+    for seed in range(seeds):
+        for k, w in logit.train(samples, seed=seed, **kw).items():
+            mean[k] += w / seeds
+    return mean
 
 
 def genre_model(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -> dict:
@@ -254,6 +261,10 @@ def unit_text_model(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys"
 # wrong, wrong once where they were right (1.5: 20 and 1; 3: 10 and 0); unit types 52 and 5
 # (1.5: 59 and 10; 3: 29 and 1).
 MARGINS = {"title": 2.0, "unit": 2.0}
+# The unit-type chooser is the mean of this many runs of the trainer: one run's weights moved
+# with every batch of pages (in 4-fold cross-validation on the tune half the mean does as well
+# as one run: 1,446 and 1,445 of 1,642 reports right at margin 2; 1,455 and 1,453 at 3).
+UNIT_SEEDS = 5
 
 
 def _tune_reports(pages: Path, keys_dir: Path, disabled: str):
@@ -341,7 +352,8 @@ def unit_model(pages: Path = REAL / "pages", keys_dir: Path = REAL / "keys") -> 
     trained_on = _tune_pages(keys_dir)
     return {"about": "learned by tests/check_real.py --write-unit-model; do not edit", "margin": MARGINS["unit"],
             "trained_on": trained_on, "and_seeds": sorted(_seed_keys()),
-            "weights": logit.train([(x, y) for _n, x, y in samples if x])}
+            "weights": {k: round(w, 4) for k, w in sorted(_mean_train([(x, y) for _n, x, y in samples if x], UNIT_SEEDS).items())
+                        if round(w, 4)}}
 
 
 def _chrome_label(text: str, key: dict) -> bool:

@@ -310,6 +310,10 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
                 kept = _strip_above_stamped_title(page, kept)
             continue
         text, cut = strip_inline_chrome(ln.text, disabled)
+        if cut and text and cjk_count(text) <= 10 and (again := match_line_rule(text, scope, disabled)) is not None:
+            # "发布日期:2022年11月03日 上一版  下一版": the few words left once the stamp goes may be furniture too
+            cut.append((again.name, text))
+            text = ""
         for name, frag in cut:
             page.removed.append(Removal(name, frag, ln.no))
             if name == "news_dateline" and re.search(r"[讯电訊電]\s*(?:[（(][^（()）]*[)）])?\s*[:：]?\s*$", frag):  # not a site's name before a salutation

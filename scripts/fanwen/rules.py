@@ -66,10 +66,23 @@ def _check_words(node: object, where: str, path: str = "") -> None:
             _check_words(item, where, f"{path}[{i}]")
 
 
+# A chrome pattern may say "<surname>" for one character of a common surname (the list
+# ``structure.yaml`` keeps for person names): "(杨江)" after a paragraph is a credit, "(掌声)" is not.
+SURNAME = "<surname>"
+
+
+def _expand(pattern: str) -> str:
+    if SURNAME not in pattern:
+        return pattern
+    d = yaml.safe_load((RULES_DIR / "structure.yaml").read_text(encoding="utf-8"))
+    return pattern.replace(SURNAME, f"[{d['surnames']}]")
+
+
 def _rule(d: dict) -> Rule:
+    pattern = _expand(d["pattern"])
     return Rule(
         name=d["name"],
-        pattern=re.compile(d["pattern"]),
+        pattern=re.compile(pattern),
         why=" ".join(str(d.get("why", "")).split()),
         scope=d.get("scope", "anywhere"),
         example=d.get("example", ""),
@@ -77,7 +90,7 @@ def _rule(d: dict) -> Rule:
         removes=d.get("removes", ""),
         max_line_chars=int(d.get("max_line_chars", 0)),
         min_matches=int(d.get("min_matches", 1)),
-        needs=frozenset(d.get("needs") or required_chars(d["pattern"]) or ""),
+        needs=frozenset(d.get("needs") or required_chars(pattern) or ""),
     )
 
 

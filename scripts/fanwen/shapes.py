@@ -135,9 +135,10 @@ def is_title_like(s: str) -> bool:
 _CREDIT_MARK = re.compile(r"^[□■]\s*(?P<rest>[^□■\s].{1,24})$")
 # an author's affiliation line: organisation(s), place, six-digit postcode, maybe in brackets
 _AFFILIATION = re.compile(r"^[（(]?(?P<org>[^（）()\d]{4,60}?)[，,、\s]\s*(?:[\u4e00-\u9fff]{2,8}\s*){1,3}\d{6}[）)]?$")
-# ("本报记者杨晓斌", "通讯员 吕守军报道": the paper's own reporter needs no space; a credit may
-# end in 报道 or 摄)
-_REPORTER = re.compile(r"^\s*(?:(?:本报|本刊|本台|本网)(?:记者|通讯员)\s*|(?:通讯员|记者|特约记者|见习记者)\s+)"
+# ("本报记者杨晓斌", "通讯员 吕守军报道", "雅安日报全媒体记者 孙振宇": the paper's own reporter,
+# named with the paper, needs no space; a credit may end in 报道 or 摄)
+_REPORTER = re.compile(r"^\s*(?:(?:本报|本刊|本台|本网|[\u4e00-\u9fff·]{2,12}?(?:日报|晚报|报|电视台|客户端|融媒体中心|新闻网))"
+                       r"(?:全媒体|首席|特约|见习)?(?:记者|通讯员)\s*|(?:全媒体|首席|特约|见习)?(?:通讯员|记者)\s+)"
                        r"(?P<names>[\u4e00-\u9fff]{2,4}?(?:\s+[\u4e00-\u9fff]{2,4}?){0,3})\s*(?:报道|摄影|摄)?\s*$")
 # A news item's credit of bare names, maybe with the day it was filed ("庞宇岐 高华 1231")
 _NAMES_CREDIT = re.compile(r"^(?P<names>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){1,3})(?:\s+(?:[01]\d[0-3]\d|\d{1,2}[-/.]\d{1,2}))?$")
@@ -146,8 +147,8 @@ _NAMES_CREDIT = re.compile(r"^(?P<names>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff
 def reporter_credit(s: str) -> str:
     """The names of a newspaper's reporter credit ("通讯员 吕守军报道" -> "吕守军"), or "".
 
-    >>> reporter_credit("本报记者 杨晓斌"), reporter_credit("记者节活动总结")
-    ('杨晓斌', '')
+    >>> reporter_credit("本报记者 杨晓斌"), reporter_credit("记者节活动总结"), reporter_credit("周口日报·周道客户端记者 苑美丽")
+    ('杨晓斌', '', '苑美丽')
     """
     m = _REPORTER.match(simple(s.strip()))
     return m.group("names") if m and all(is_person_name(n) for n in m.group("names").split()) else ""
