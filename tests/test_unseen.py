@@ -516,3 +516,16 @@ def test_a_bracketed_related_list_of_dated_titles_goes(tmp_path) -> None:
     _raw, out = clean_pages(tmp_path, {"p.txt": page})
     (rep,) = read_reports(out)["p.txt"]
     assert "相关信息" not in rep["body"] and "培训班" not in rep["body"] and "取得了良好效果" in rep["body"]
+
+
+def test_a_news_sites_summary_field_is_no_papers_abstract(tmp_path) -> None:
+    """A CMS prints "摘要:" over a news item's lead as a paper prints its abstract: only a
+    paper's key words make it a 理论文章."""
+    lead = "6月2日上午，绵阳市召开庆祝中国共产党成立100周年“两优一先”表彰大会，表彰了一批优秀共产党员和先进基层党组织。"
+    body = "会议强调，各级党组织要以受表彰的先进典型为榜样，推动党史学习教育走深走实，为全市高质量发展提供坚强保证。"
+    _raw, out = clean_pages(tmp_path, {
+        "news.txt": f"绵阳“两优一先”表彰大会召开\n摘要:夏日绵州，党旗飘扬。{lead}\n{lead}\n{body}\n",
+        "paper.txt": f"论基层党组织建设的路径\n摘要:本文从三个方面论述基层党组织建设。\n关键词:基层党建；组织力\n{body}\n{body}\n"})
+    reps = read_reports(out)
+    assert reps["news.txt"][0]["meta"]["genre"] != "理论文章"
+    assert reps["paper.txt"][0]["meta"]["genre"] == "理论文章"
