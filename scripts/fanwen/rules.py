@@ -72,10 +72,7 @@ SURNAME = "<surname>"
 
 
 def _expand(pattern: str) -> str:
-    if SURNAME not in pattern:
-        return pattern
-    d = yaml.safe_load((RULES_DIR / "structure.yaml").read_text(encoding="utf-8"))
-    return pattern.replace(SURNAME, f"[{d['surnames']}]")
+    return pattern.replace(SURNAME, f"[{structure()['surnames']}]") if SURNAME in pattern else pattern
 
 
 def _rule(d: dict) -> Rule:
