@@ -161,6 +161,30 @@ def _speaker(titles: str, position: str, cfg: dict) -> tuple[str, str]:
     return "", ""
 
 
+# "我谨代表区委、区政府，向…": the body a speaker speaks for is the writer's unit
+_SPOKEN_FOR = re.compile(r"(?:我|谨|本人)代表(?!大会|团|队|性|作|着|了|的)(?P<org>[\u4e00-\u9fff]{2,16}?)(?:[、和及与][\u4e00-\u9fff]{2,16}?)?(?=[,，]|向|对|热烈|衷心|全体|广大)")
+
+
+def _spoken_for(body: str) -> tuple[str, str]:
+    """The unit a speaker speaks for, from the body's "我代表…" (a named body only).
+
+    >>> _spoken_for("今天，我谨代表区委、区政府，向各位来宾表示欢迎！")
+    ('党政机关', '讲话人代表“区委”：单位“区委”是委')
+    >>> _spoken_for("我代表公司党委，向受到表彰的同志表示祝贺。")[0], _spoken_for("我代表个人向大家致谢。")
+    ('国有企业', ('', ''))
+    """
+    cfg = rules.units()
+    for m in _SPOKEN_FOR.finditer(body[:1500]):
+        org = m.group("org")
+        # a name ending in a unit word, or holding one that names its type wherever it
+        # stands ("区委", "公司党委", "人民医院"); not any phrase with a unit word inside
+        named = _org_suffix(org, cfg)[0] or _first_match(org, cfg["org_words"], "type")[0]
+        value, reason = type_of_org(org) if named else ("", "")
+        if value:
+            return value, f"讲话人代表“{m.group('org')}”：{reason}"
+    return "", ""
+
+
 def _proper_org(org: str) -> bool:
     """A named organisation ("昆山市第二中学", "地理科学学院"), not a generic phrase
     ("农村党支部", "疫情下社区", "浅议学校"): an organisation's shape, and a place or a
@@ -341,6 +365,9 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
     value, reason = _speaker(titles, position, cfg)
     if value:
         return value, reason
+    value, reason = _spoken_for(body)
+    if value:
+        return value, reason
     m = re.match(cfg["title_org"], titles)
     if m and _proper_org(m.group("org")):
         value, reason = type_of_org(m.group("org"))
@@ -354,10 +381,6 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
             if value:
                 return value, f"标题署名：{reason}"
     selfref = _self_words(titles, body)
-    # a text speaking of the nation ("我国") names no unit: its title may still name one
-    # (and its superior), else 综合 before the body's words
-    nation = [(w, n) for (t, w), n in selfref.items() if t == cfg["fallback"]]
-    selfref = Counter({k: n for k, n in selfref.items() if k[0] != cfg["fallback"]})
     if selfref:
         by_type = Counter()
         for (t, _w), n in selfref.items():
@@ -377,8 +400,6 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
         value, word = _first_match(titles, cfg["title"], "type")
         if value:
             return value, f"标题含“{word}”"
-    if nation:
-        return cfg["fallback"], f"正文自称“{nation[0][0]}”{nation[0][1]}次"
     scores, hits = _text_words(body)
     floor = cfg.get("text_min_by_type", {})
     scores = Counter({t: n for t, n in scores.items() if n >= floor.get(t, 0)})
