@@ -327,6 +327,15 @@ def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None =
             i += 1
             continue
         who, name = byline(s)
+        role = _ROLE_LINE.match(to_simplified(s)) if title_parts else None
+        if role and (re.search(r"的|关于|召开|加强|开展|推进|做好|全面|我", role.group("org"))
+                     or (role.group("name") and (not is_person_name(role.group("name"))
+                                                 or re.search(r"[党委支部组会]", role.group("name"))))):
+            role = None  # "…全面加强社区党支部书记": words of a heading, no unit's name
+        if role:
+            # "东城街道明月社区第七网格网格员", "新社区大林国小古月娥主任" under the heading: the
+            # writer's unit and post (and name), a byline, not the heading's second line
+            who, name = s.strip()[: role.end("org")], role.group("name") or ""
         if who or name:
             head.append(s)
             if name:
@@ -442,6 +451,11 @@ _BARE_GENRE = re.compile(r"^\s*(?:年度|年终|上半年|下半年)?(?:工作�
 _BRACKETED_PHRASE = re.compile(r"^\s*[（(][^()（）]{2,30}[)）]\s*$")
 # a column's or a series' name, a bar, the heading: "平安海州 幸福家园|…", "话语新春︱…"
 _SERIES_LABEL = re.compile(r"^\s*(?P<series>[\u4e00-\u9fff]{2,8}(?:\s+[\u4e00-\u9fff]{2,8}){0,2})\s*[|｜丨︱]\s*(?P<rest>[^|｜丨︱]+)$")
+# the writer's unit, maybe a name, then the post, on a line of its own (no space between them)
+_ROLE_LINE = re.compile(r"^\s*(?P<org>[\u4e00-\u9fff]{2,16}?(?:社区|街道|村|镇|乡|学校|中学|小学|国小|国中|高中|大学|学院|"
+                        r"医院|公司|集团|局|中心|网格|支部|党委|工会))(?:第[一二三四五六七八九十\d]{1,3}[\u4e00-\u9fff]{1,3})?"
+                        r"(?P<name>[\u4e00-\u9fff]{2,3}?)??(?P<post>网格员|网格长|主任|书记|校长|院长|局长|部长|经理|处长|科长|"
+                        r"站长|所长|队长|组长|会长|主席|干事|社工|教师|老师)\s*$")
 # a note on the prize the text won, in brackets on a line of its own
 _AWARD_NOTE = re.compile(r"^\s*[（(]\s*(?:本文|此文|该文)?(?:荣获|获得|曾获|获)[^()（）]{2,40}奖\s*[)）]\s*$")
 # what a page's <title> adds after the headline: "_专题_央视网(cctv.com)", " -【新闻】", " – 评论文章"
