@@ -222,7 +222,7 @@ def structure() -> dict:
     out["position_re"] = re.compile(d["position_words"])
     out["byline_re"] = re.compile(r"^(?P<who>.+?)[\s\u3000]+(?P<name>" + d["person_name"] + r")$")
     out["person_name_re"] = re.compile(r"^(?:" + d["person_name"] + r")$")
-    out["credit_re"] = re.compile(r"^\s*(?:" + d["credit_words"] + r")\s*[/／:：]\s*(?P<name>\S.{0,40}?)\s*$")
+    out["credit_re"] = re.compile(r"^\s*(?:" + d["credit_words"] + r")\s*[/／:：\\]\s*(?P<name>\S.{0,40}?)\s*$")
     return out
 
 
