@@ -50,7 +50,7 @@ def _org_suffix(org: str, cfg: dict) -> tuple[str, str]:
             break
     for rule in cfg["org_suffixes"]:
         for word in rule["words"]:
-            if name.endswith(word):
+            if name.endswith(word) and not _place_inside_word(name, len(name) - len(word), word):
                 return rule["type"], word
     return "", ""
 
@@ -83,15 +83,16 @@ def unit_of_org(org: str) -> tuple[str, str]:
 
 
 def _place_inside_word(name: str, at: int, word: str) -> bool:
-    """乡, 村 or 镇 inside 城乡, 乡村, 农村, 城镇, 镇村: a word, no township or village of the name.
+    """乡, 村 or 镇 inside 城乡, 乡村, 农村, 城镇, 镇村, 回乡, 家乡: a word, no township or village of the name.
 
-    >>> _place_inside_word("住房和城乡建设部", 4, "乡"), _place_inside_word("XX乡政府", 2, "乡")
-    (True, False)
+    >>> _place_inside_word("住房和城乡建设部", 4, "乡"), _place_inside_word("XX乡政府", 2, "乡"), _place_inside_word("春节回乡", 3, "乡")
+    (True, False, True)
     """
     if word not in ("乡", "村", "镇"):
         return False
     before, after = name[at - 1: at] if at else "", name[at + 1: at + 2]
-    return (before == "城" and word in "乡镇") or (word == "村" and before in ("农", "乡")) or (after == "村" and word in "乡镇")
+    return ((before == "城" and word in "乡镇") or (word == "村" and before in ("农", "乡")) or (after == "村" and word in "乡镇")
+            or (word == "乡" and before != "" and before in "回下返家故老思异"))
 
 
 def type_of_org(org: str) -> tuple[str, str]:
@@ -154,8 +155,8 @@ def _speaker(titles: str, position: str, cfg: dict) -> tuple[str, str]:
         value, reason = type_of_org(m.group("org"))
         if value:
             return value, f"发文单位：{reason}"
-    if m:
-        place = m.group("org") or m.group("place")
+    place = (m.group("org") or m.group("place")) if m else ""
+    if place and not _place_inside_word(place, len(place) - 1, place[-1]):  # not "春节回乡关于…"
         value = "农村" if place[-1] in "镇乡" else "党政机关"
         return value, f"标题署名“{place}”（{'乡镇' if value == '农村' else '党委、政府'}）"
     return "", ""
