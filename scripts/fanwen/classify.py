@@ -439,6 +439,10 @@ def _word_count(body: str, word: str) -> int:
 
 
 _MEETING_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大会|会议|会(?![员计商]))")
+# "…党委书记讲授党课", "开展专题党课": a news headline on the event, not the lecture's own
+# title ("专题党课：…", "…党课讲稿" are the lecture's)
+_EVENT_BEFORE = re.compile(r"(?:讲授|讲|开展|举办|举行|聆听|宣讲|巡讲)(?:专题|主题|微型|微|一堂|一次|了|生动的)?$")
+_OWN_TITLE_AFTER = re.compile(r"\s*[:：]|稿")
 
 
 def _title_genre(title: str, cfg: dict) -> tuple[str, str, bool] | None:
@@ -451,6 +455,8 @@ def _title_genre(title: str, cfg: dict) -> tuple[str, str, bool] | None:
     ('总结报告', '工作总结', True)
     >>> _title_genre("我院召开2016年工作总结表彰大会", rules.genres()) is None
     True
+    >>> _title_genre("党委书记讲授专题党课", rules.genres()), _title_genre("专题党课：坚定理想信念", rules.genres())[0]
+    (None, '理论文章')
     """
     found = []
     for table, near in ((cfg["nearest"], True), (cfg["title"], False)):
@@ -461,7 +467,8 @@ def _title_genre(title: str, cfg: dict) -> tuple[str, str, bool] | None:
                 at = title.rfind(word)
                 # "…召开2016年工作总结表彰大会", "…述职报告会顺利召开": a meeting named after
                 # the genre, which a news item reports on
-                if at >= 0 and not _MEETING_AFTER.match(title, at + len(word)):
+                if at >= 0 and not _MEETING_AFTER.match(title, at + len(word)) and not (
+                        _EVENT_BEFORE.search(title[:at]) and not _OWN_TITLE_AFTER.match(title, at + len(word))):
                     found.append((at + len(word), len(word), rule["genre"], word, near))
     joint = re.search(r"及|暨|和|与", title)
     if joint and any(end <= joint.start() for end, *_ in found):
