@@ -675,7 +675,7 @@ def _head(*lines: str) -> tuple[str, str, list[str]]:
     (["關於召開股東週年大會的通告", "股份代號：0005"], "關於召開股東週年大會的通告"),
     # the writer's unit and post (and name) under the heading are its byline, not its second line
     (["“网”起幸福生活 守护一方平安", "东城街道明月社区第七网格网格员", "薄其燕"], "“网”起幸福生活 守护一方平安"),
-    (["把學校過成一個家", "新社區大林國小古月娥主任"], "把學校過成一個家"),
+    (["把學校過成一個家", "  新社區大林國小古月娥主任"], "把學校過成一個家"),
     (["关于选优配强", "全面加强社区党支部书记"], "关于选优配强 全面加强社区党支部书记"),
 ])
 def test_head_titles(lines, title) -> None:

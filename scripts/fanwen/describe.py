@@ -327,7 +327,7 @@ def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None =
             i += 1
             continue
         who, name = byline(s)
-        role = _ROLE_LINE.match(to_simplified(s)) if title_parts else None
+        role = _ROLE_LINE.match(to_simplified(s.strip())) if title_parts else None
         if role and (re.search(r"的|关于|召开|加强|开展|推进|做好|全面|我", role.group("org"))
                      or (role.group("name") and (not is_person_name(role.group("name"))
                                                  or re.search(r"[党委支部组会]", role.group("name"))))):
@@ -452,7 +452,7 @@ _BRACKETED_PHRASE = re.compile(r"^\s*[（(][^()（）]{2,30}[)）]\s*$")
 # a column's or a series' name, a bar, the heading: "平安海州 幸福家园|…", "话语新春︱…"
 _SERIES_LABEL = re.compile(r"^\s*(?P<series>[\u4e00-\u9fff]{2,8}(?:\s+[\u4e00-\u9fff]{2,8}){0,2})\s*[|｜丨︱]\s*(?P<rest>[^|｜丨︱]+)$")
 # the writer's unit, maybe a name, then the post, on a line of its own (no space between them)
-_ROLE_LINE = re.compile(r"^\s*(?P<org>[\u4e00-\u9fff]{2,16}?(?:社区|街道|村|镇|乡|学校|中学|小学|国小|国中|高中|大学|学院|"
+_ROLE_LINE = re.compile(r"^(?P<org>[\u4e00-\u9fff]{2,16}?(?:社区|街道|村|镇|乡|学校|中学|小学|国小|国中|高中|大学|学院|"
                         r"医院|公司|集团|局|中心|网格|支部|党委|工会))(?:第[一二三四五六七八九十\d]{1,3}[\u4e00-\u9fff]{1,3})?"
                         r"(?P<name>[\u4e00-\u9fff]{2,3}?)??(?P<post>网格员|网格长|主任|书记|校长|院长|局长|部长|经理|处长|科长|"
                         r"站长|所长|队长|组长|会长|主席|干事|社工|教师|老师)\s*$")
