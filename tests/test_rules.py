@@ -867,6 +867,10 @@ def test_font_size_buttons_before_a_stamp_are_no_title() -> None:
     ("大众版 员工版 英文版", "nav_words"), ("邮箱", "nav_words"), ("旧版回顾", "nav_words"),
     ("TOP返回頁面頂端", "back_to_top"), ("大眾報 P08 | 澳門新聞 2011-09-02", "paper_page_line"),
     ("請 您 評 論 查看評論", "nav_words"), ("恢复窄屏", "nav_words"), ("【DOI】10.16619/j.cnki.rmltxsqy.2025.18.003", "catalogue_codes"),
+    # a photo's credit and caption where the photo was; an e-paper's masthead and page label
+    ("张莉琳 摄", "photo_credit"), ("陳光羲攝", "photo_credit"), ("居民为社区送来锦旗。记者 云莹 通讯员 尹媛洁 摄", "photo_credit"),
+    ("图为党员为居民送菜送油上门", "bracketed_caption"), ("上虞日报 数字报纸", "epaper_furniture"),
+    ("00002版:新闻·综合", "publisher_stamp"),
 ])
 def test_more_site_furniture_lines(line, rule) -> None:
     from fanwen.chrome import match_line_rule
@@ -934,3 +938,27 @@ def test_learned_chrome_never_takes_figures_placeholders_or_lead_ins(line, kept)
     placeholder, a line that introduces what follows, a heading numbered 1.1."""
     from fanwen.line_model import _KEEP
     assert bool(_KEEP.fullmatch(line)) is kept
+
+
+def test_a_breadcrumbs_last_step_the_first_sentence_repeats_is_the_headline() -> None:
+    """No heading printed, only the breadcrumb's last step, and the news item's first sentence
+    says the same: the site's headline for it. A last step the text does not repeat stays a
+    name the page may flag, not the item's own heading."""
+    body = ("为深入学习贯彻新时代党的建设总要求，2月4日下午，新金环集团党委召开2025年度基层党组织书记述职会。"
+            "集团党委书记、董事长张志慧，各基层党组织书记参会，会议由集团党委副书记陈雅琼主持。")
+    crumb = "首页 > 党群天地 > 党建活动 > 新金环集团党委召开2025年度基层党组织书记述职会"
+    rep = pipeline.run_page("x.txt", f"{crumb}\n时间:2026-03-02\n{body}\n".encode()).reports[0]
+    assert rep.meta["title"] == "新金环集团党委召开2025年度基层党组织书记述职会" and "untitled" not in rep.flags
+    other = body.replace("新金环集团党委召开", "新金环集团党委组织")
+    rep = pipeline.run_page("x.txt", f"{crumb}\n时间:2026-03-02\n{other}\n".encode()).reports[0]
+    assert "untitled" in rep.flags
+
+
+def test_a_newspapers_dateline_in_brackets_is_no_title() -> None:
+    body = ("【新南瀛记者黄钟毅报导】台南市公私立中小学新任及卸任家长会长溪南场活动，10日下午前往仁德区中华医事科技大学举行，"
+            "由市长颁发感谢状以及贺状给各校卸任、新任家长会长，感谢各校家长会在校务推动与学童教育的贡献。")
+    rep = pipeline.run_page("x.txt", f"{body}\n{body[12:]}\n".encode()).reports[0]
+    assert rep.meta["title"] != "新南瀛记者黄钟毅报导" and "untitled" in rep.flags
+    # a title in the same brackets still is one
+    title, _org, _lines = _head("【什么是派出所】派出所是公安机关最基层的组织，承担着治安管理、户籍管理、服务群众等多项任务，是维护社会稳定的第一道防线。")
+    assert title == "什么是派出所"

@@ -638,6 +638,8 @@ def _note_page_fact(page: Page, rule: rules.Rule, ln: Line, kept: list[Line]) ->
         last = _CRUMB_SPLIT.split(re.sub(r"^.*?[:：]", "", line_key(ln.text)).strip(" >›»＞→/|"))[-1]
         if complete_title(last) and len(last) <= 50:
             page.crumb_title = _bare_name(last)
+        elif 10 <= len(last) <= 50 and not re.search(r"[。！？!?；;]", last):
+            page.crumb_headline = _bare_name(last)
     elif rule.name == "editor_intro" and not page.intro_title:
         m = _INTRO_NAMES.search(line_key(ln.text))
         if m:

@@ -109,7 +109,8 @@ def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None =
             i += 1
             continue
         bracketed = _BRACKETED_TITLE.match(s)
-        if not title_parts and bracketed and (is_salutation(bracketed.group("rest")) or is_body_line(bracketed.group("rest"))):
+        if (not title_parts and bracketed and not _BRACKETED_CREDIT.search(simple(bracketed.group("title")))
+                and (is_salutation(bracketed.group("rest")) or is_body_line(bracketed.group("rest")))):
             # "【2020中学开学典礼主持词】尊敬的各位领导、老师：", "【什么是派出所】派出所是公安机关最基层的…":
             # the title in brackets, then the text
             title_parts, title_nos = [bracketed.group("title")], [no]
@@ -553,6 +554,8 @@ _VENUE = re.compile(r"^\s*[（(]?\s*(?:[一二三四五六七八九〇零OoＯ]{
 _TITLE_MARK = re.compile(r"^\s*[◎■□●○▲△▼▽◆◇►▶❖✦✧★☆※>›»\u2b50\U0001F525]+\s*")
 # A title in brackets with the text's salutation run on after it
 _BRACKETED_TITLE = re.compile(r"^\s*【(?P<title>[^】]{4,40})】\s*(?P<rest>\S.*)$")
+# a newspaper's dateline in those brackets is no title ("【新南瀛记者黄钟毅报导】", "【本报讯】")
+_BRACKETED_CREDIT = re.compile(r"(?:记者|通讯员).*(?:报道|报导)$|^(?:本报|本刊|本台|本网)?讯$|(?:日报|晚报|新闻网|电视台)讯$")
 
 # A salutation run on after the heading with no space ("…工作报告各位代表："): the speech's first line
 _GLUED_SALUTATION = re.compile(r"(?:尊敬的|各位|亲爱的|同志们|老师们|同学们|女士们|先生们|朋友们)[^：:，,。]{0,24}[：:]\s*$")

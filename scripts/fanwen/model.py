@@ -59,6 +59,7 @@ class Page:
     html_title: str = ""  # the HTML page's <title> as written
     intro_title: str = ""  # what the site editor's intro says the page brings
     crumb_title: str = ""  # the breadcrumb's last step, when it names a text ("> 居委述职报告")
+    crumb_headline: str = ""  # the breadcrumb's last step, when it is long enough to be a news headline
     stamped_heading: int = -1  # the line right above the site's first publish stamp: the article's heading
     repairs: list[tuple[str, str, int]] = field(default_factory=list)  # mojibake (raw, fixed, line)
     garbled_runs: list[tuple[str, int]] = field(default_factory=list)  # mojibake left as it was

@@ -202,6 +202,13 @@ def _read_head(rep: Report, page: Page, heading: int) -> None:
         # no heading, but its first sentence publishes it by name ("现公布…年度报告")
         rep.meta["title"] = named
         rep.flags.discard("untitled")
+    elif ("untitled" in rep.flags and rep is page.reports[0] and page.crumb_headline
+          and fold(page.crumb_headline) in fold("".join(ln.text for ln in rep.lines[:3])[:300])):
+        # no heading printed, only the breadcrumb's last step, and the text's first sentence
+        # says the same ("> 新金环集团党委召开…述职会", "2月4日下午，新金环集团党委召开…述职会。"):
+        # the site's headline for it
+        rep.meta["title"] = page.crumb_headline
+        rep.flags.discard("untitled")
     elif "untitled" in rep.flags and rep is page.reports[0] and (page.announced_label or page.crumb_title):
         # the page starts inside a report whose heading it lost ("党支部工作年度总结三篇", page 3):
         # the site's name for what it lists is a better name than the first words; still flagged
