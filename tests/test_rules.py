@@ -871,6 +871,8 @@ def test_font_size_buttons_before_a_stamp_are_no_title() -> None:
     ("张莉琳 摄", "photo_credit"), ("陳光羲攝", "photo_credit"), ("居民为社区送来锦旗。记者 云莹 通讯员 尹媛洁 摄", "photo_credit"),
     ("图为党员为居民送菜送油上门", "bracketed_caption"), ("上虞日报 数字报纸", "epaper_furniture"),
     ("00002版:新闻·综合", "publisher_stamp"),
+    # a location label whose separators the copy lost
+    ("当前位置:随笔吧心得体会内容页", "breadcrumb"), ("当前位置:中工网理论频道科教天地-正文", "breadcrumb"),
 ])
 def test_more_site_furniture_lines(line, rule) -> None:
     from fanwen.chrome import match_line_rule
@@ -962,3 +964,21 @@ def test_a_newspapers_dateline_in_brackets_is_no_title() -> None:
     # a title in the same brackets still is one
     title, _org, _lines = _head("【什么是派出所】派出所是公安机关最基层的组织，承担着治安管理、户籍管理、服务群众等多项任务，是维护社会稳定的第一道防线。")
     assert title == "什么是派出所"
+
+
+def test_a_headline_on_an_event_is_no_organisation() -> None:
+    """"…读书会成功举办" ends in 办 like an office, but names an event: the item's heading."""
+    from fanwen.shapes import is_org_name
+    assert not is_org_name("天河公司首次读书会成功举办") and not is_org_name("县委党校秋季班顺利召开")
+    assert is_org_name("县委办") and is_org_name("区人民政府办公室")
+    rep = pipeline.run_page("x.txt", ("天河公司首次读书会成功举办\n10月17日晚上18:00，天河公司读书会在5楼大会议室召开。"
+                                      "30多位热爱读书、坚持读书的小伙伴们参与了此次活动，大家分享了近期读书的主要内容和心得。\n").encode()).reports[0]
+    assert rep.meta["title"] == "天河公司首次读书会成功举办" and rep.meta.get("org", "") != "天河公司首次读书会成功举办"
+
+
+def test_a_visiting_team_with_no_sender_named_says_nothing_of_the_unit() -> None:
+    """"调研组" alone (the page never says who sent it) is no clue; the body's own words decide.
+    A team its sender names ("县委巡察组") still is that body's."""
+    body = "调研组一行来到我公司，实地查看了生产车间，听取了公司党委工作汇报，对我公司党建工作给予肯定。"
+    assert classify_unit_type("调研组", "", body)[0] == "国有企业"
+    assert classify_unit_type("县委巡察组", "", body)[0] == "党政机关"

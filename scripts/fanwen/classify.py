@@ -224,7 +224,12 @@ def _superior(body: str, cfg: dict) -> tuple[str, str]:
 @lru_cache(maxsize=8)
 def _unit_inputs(org: str, titles: str, body: str, position: str) -> tuple[str, str, str, str]:
     org, titles, body, position = (to_simplified(x) for x in (org, titles, body, position))
-    return re.split(r"[丨|｜]", org)[-1].strip(), titles, body, position  # "禄警护航丨禁毒大队": a column's name before it
+    org = re.split(r"[丨|｜]", org)[-1].strip()  # "禄警护航丨禁毒大队": a column's name before it
+    # a visiting team with no sender named ("调研组", "指导组") says nothing of whose work it is
+    return ("" if _BARE_TEAM.fullmatch(org) else org), titles, body, position
+
+
+_BARE_TEAM = re.compile(r"(?:检查|督导|督查|巡视|巡察|点评|指导|调研|考核|工作|联络|帮扶)组")
 
 
 @lru_cache(maxsize=8)
@@ -457,6 +462,8 @@ def _title_genre(title: str, cfg: dict) -> tuple[str, str, bool] | None:
     True
     >>> _title_genre("党委书记讲授专题党课", rules.genres()), _title_genre("专题党课：坚定理想信念", rules.genres())[0]
     (None, '理论文章')
+    >>> _title_genre("研究生第二党支部工作总结", rules.genres())[1], _title_genre("苏州研究院党委举行学生党员大会", rules.genres())
+    ('工作总结', None)
     """
     found = []
     for table, near in ((cfg["nearest"], True), (cfg["title"], False)):
@@ -467,6 +474,8 @@ def _title_genre(title: str, cfg: dict) -> tuple[str, str, bool] | None:
                 at = title.rfind(word)
                 # "…召开2016年工作总结表彰大会", "…述职报告会顺利召开": a meeting named after
                 # the genre, which a news item reports on
+                if at >= 0 and _NAME_AFTER.get(word) and _NAME_AFTER[word].match(title, at + len(word)):
+                    continue  # "研究生第二党支部", "苏州研究院党委": a name, not the genre word
                 if at >= 0 and not _MEETING_AFTER.match(title, at + len(word)) and not (
                         _EVENT_BEFORE.search(title[:at]) and not _OWN_TITLE_AFTER.match(title, at + len(word))):
                     found.append((at + len(word), len(word), rule["genre"], word, near))
@@ -477,6 +486,10 @@ def _title_genre(title: str, cfg: dict) -> tuple[str, str, bool] | None:
         return None
     _end, _len, genre, word, near = max(found, key=lambda f: (f[0], f[1]))
     return genre, word, near
+
+
+# a genre word that begins a name ("研究生", "研究院", "研究所", "研究会", "研究中心")
+_NAME_AFTER = {"研究": re.compile(r"生|院|所|会|员|室|中心|基地")}
 
 
 # "我" of the writer, not of the unit ("我院", "我局") or of a group ("我们")
