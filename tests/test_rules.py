@@ -873,6 +873,7 @@ def test_font_size_buttons_before_a_stamp_are_no_title() -> None:
     ("00002版:新闻·综合", "publisher_stamp"),
     # a location label whose separators the copy lost
     ("当前位置:随笔吧心得体会内容页", "breadcrumb"), ("当前位置:中工网理论频道科教天地-正文", "breadcrumb"),
+    ("今天是:", "empty_field"),
 ])
 def test_more_site_furniture_lines(line, rule) -> None:
     from fanwen.chrome import match_line_rule
