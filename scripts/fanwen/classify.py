@@ -225,11 +225,10 @@ def _superior(body: str, cfg: dict) -> tuple[str, str]:
 def _unit_inputs(org: str, titles: str, body: str, position: str) -> tuple[str, str, str, str]:
     org, titles, body, position = (to_simplified(x) for x in (org, titles, body, position))
     org = re.split(r"[丨|｜]", org)[-1].strip()  # "禄警护航丨禁毒大队": a column's name before it
-    # a visiting team with no sender named ("调研组", "指导组") says nothing of whose work it is
-    return ("" if _BARE_TEAM.fullmatch(org) else org), titles, body, position
-
-
-_BARE_TEAM = re.compile(r"(?:检查|督导|督查|巡视|巡察|点评|指导|调研|考核|工作|联络|帮扶)组")
+    # a visiting team's word alone, no sender named ("调研组", "指导组": units.yaml's teams):
+    # says nothing of whose work it is
+    teams = (w for r in rules.units()["org_words"] if r["type"] == "综合" for w in r["words"])
+    return ("" if org in teams else org), titles, body, position
 
 
 @lru_cache(maxsize=8)
@@ -474,7 +473,7 @@ def _title_genre(title: str, cfg: dict) -> tuple[str, str, bool] | None:
                 at = title.rfind(word)
                 # "…召开2016年工作总结表彰大会", "…述职报告会顺利召开": a meeting named after
                 # the genre, which a news item reports on
-                if at >= 0 and _NAME_AFTER.get(word) and _NAME_AFTER[word].match(title, at + len(word)):
+                if at >= 0 and (name := _NAME_AFTER.get(word)) and name.match(title, at + len(word)):
                     continue  # "研究生第二党支部", "苏州研究院党委": a name, not the genre word
                 if at >= 0 and not _MEETING_AFTER.match(title, at + len(word)) and not (
                         _EVENT_BEFORE.search(title[:at]) and not _OWN_TITLE_AFTER.match(title, at + len(word))):
