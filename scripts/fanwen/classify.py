@@ -27,7 +27,7 @@ def _first_match(text: str, table: list[dict], key: str) -> tuple[str, str]:
     """(value, word) of the first rule whose word occurs in text."""
     for rule in table:
         for word in rule["words"]:
-            if word in text:
+            if word in text and (len(word) != 2 or word[0] != "民" or _word_count(text, word)):
                 return rule[key], word
     return "", ""
 
@@ -432,14 +432,20 @@ _PEOPLE_BEFORE = "人农居村市公国选移渔牧网股军灾贫藏侨"
 
 
 def _word_count(body: str, word: str) -> int:
-    """Occurrences of a keyword in the body, a party's short name only where it stands as one.
+    """Occurrences of a keyword in the body, a party's short name only where it stands as one,
+    none inside a longer name that means something else (``text_not_inside``).
 
     >>> _word_count("为人民建造一个健康的环境，民建会员积极参政议政。", "民建")
+    1
+    >>> _word_count("中国科学院化学研究所与清华大学化学学院", "学院")
     1
     """
     if len(word) == 2 and word[0] == "民":
         return len(re.findall(f"(?<![{_PEOPLE_BEFORE}]){word}", body))
-    return body.count(word)
+    n = body.count(word)
+    for longer in rules.units().get("text_not_inside", {}).get(word, ()) if n else ():
+        n -= body.count(longer) * longer.count(word)
+    return n
 
 
 _MEETING_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大会|会议|会(?![员计商]))")
