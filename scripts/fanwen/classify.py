@@ -83,7 +83,7 @@ def unit_of_org(org: str) -> tuple[str, str]:
 
 
 def _place_inside_word(name: str, at: int, word: str) -> bool:
-    """乡, 村 or 镇 inside 城乡, 乡村, 农村, 城镇, 镇村, 回乡, 家乡: a word, no township or village of the name.
+    """乡, 村 or 镇 inside 城乡, 乡村, 农村, 城镇, 镇村, 回乡, 家乡, 宗乡, 同乡: a word, no township or village of the name.
 
     >>> _place_inside_word("住房和城乡建设部", 4, "乡"), _place_inside_word("XX乡政府", 2, "乡"), _place_inside_word("春节回乡", 3, "乡")
     (True, False, True)
@@ -92,7 +92,7 @@ def _place_inside_word(name: str, at: int, word: str) -> bool:
         return False
     before, after = name[at - 1: at] if at else "", name[at + 1: at + 2]
     return ((before == "城" and word in "乡镇") or (word == "村" and before in ("农", "乡")) or (after == "村" and word in "乡镇")
-            or (word == "乡" and before != "" and before in "回下返家故老思异"))
+            or (word == "乡" and before != "" and before in "回下返家故老思异宗同"))
 
 
 def type_of_org(org: str) -> tuple[str, str]:
