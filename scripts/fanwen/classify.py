@@ -27,7 +27,7 @@ def _first_match(text: str, table: list[dict], key: str) -> tuple[str, str]:
     """(value, word) of the first rule whose word occurs in text."""
     for rule in table:
         for word in rule["words"]:
-            if word in text and (len(word) != 2 or word[0] != "民" or _word_count(text, word)):
+            if word in text and (not _party_short_name(word) or _word_count(text, word)):
                 return rule[key], word
     return "", ""
 
@@ -87,6 +87,8 @@ def _place_inside_word(name: str, at: int, word: str) -> bool:
 
     >>> _place_inside_word("住房和城乡建设部", 4, "乡"), _place_inside_word("XX乡政府", 2, "乡"), _place_inside_word("春节回乡", 3, "乡")
     (True, False, True)
+    >>> _place_inside_word("新加坡宗乡会馆", 4, "乡")
+    True
     """
     if word not in ("乡", "村", "镇"):
         return False
@@ -431,6 +433,11 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
 _PEOPLE_BEFORE = "人农居村市公国选移渔牧网股军灾贫藏侨"
 
 
+def _party_short_name(word: str) -> bool:
+    """民建, 民盟, 民进, 民革: a democratic party's short name, which 村民建, 人民进 hold too."""
+    return len(word) == 2 and word[0] == "民"
+
+
 def _word_count(body: str, word: str) -> int:
     """Occurrences of a keyword in the body, a party's short name only where it stands as one,
     none inside a longer name that means something else (``text_not_inside``).
@@ -440,7 +447,7 @@ def _word_count(body: str, word: str) -> int:
     >>> _word_count("中国科学院化学研究所与清华大学化学学院", "学院")
     1
     """
-    if len(word) == 2 and word[0] == "民":
+    if _party_short_name(word):
         return len(re.findall(f"(?<![{_PEOPLE_BEFORE}]){word}", body))
     n = body.count(word)
     for longer in rules.units().get("text_not_inside", {}).get(word, ()) if n else ():
