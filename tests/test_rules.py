@@ -983,3 +983,17 @@ def test_a_visiting_team_with_no_sender_named_says_nothing_of_the_unit() -> None
     body = "调研组一行来到我公司，实地查看了生产车间，听取了公司党委工作汇报，对我公司党建工作给予肯定。"
     assert classify_unit_type("调研组", "", body)[0] == "国有企业"
     assert classify_unit_type("县委巡察组", "", body)[0] == "党政机关"
+
+
+def test_a_word_inside_a_longer_name_or_a_word_alone_is_no_unit_clue() -> None:
+    """学院 inside 科学院 is no college, 大学生 in 大学生村官 no student, 乡 in 宗乡会馆 no
+    township; 社区 alone, however often, is what a bureau serves, not a community's own text."""
+    assert classify_unit_type("", "", "中国科学院化学研究所党委召开全体党员大会，研究所科研人员围绕科技攻关交流心得，"
+                                      "科学院党组有关负责同志到会指导，研究所党委书记作总结讲话。")[0] == "事业单位"
+    assert classify_unit_type("", "", "镇党委召开大学生村官座谈会，十名大学生村官汇报了在村里的工作，"
+                                      "大学生村官们表示，要扎根基层，为村民办实事。")[0] != "学校"
+    assert classify_unit_type("新加坡宗乡会馆联合总会", "", "会员大会顺利召开，理事会报告了一年来的会务。")[0] == "社会组织"
+    bureau = "市民政局深入社区开展调研，走访社区五个，听取社区工作汇报，并就社区养老服务提出要求，要求各社区抓好落实。"
+    assert classify_unit_type("", "", bureau)[0] != "街道社区"
+    street = bureau + "街道党工委和居民代表一同参加，居民对街道的网格化服务表示满意，街道将继续做好居民服务。"
+    assert classify_unit_type("", "", street)[0] == "街道社区"

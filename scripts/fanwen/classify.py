@@ -450,8 +450,9 @@ def _word_count(body: str, word: str) -> int:
     if _party_short_name(word):
         return len(re.findall(f"(?<![{_PEOPLE_BEFORE}]){word}", body))
     n = body.count(word)
-    for longer in rules.units().get("text_not_inside", {}).get(word, ()) if n else ():
-        n -= body.count(longer) * longer.count(word)
+    if n:
+        for longer in rules.units()["text_not_inside"].get(word, ()):
+            n -= body.count(longer) * longer.count(word)
     return n
 
 
