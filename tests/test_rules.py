@@ -997,3 +997,35 @@ def test_a_word_inside_a_longer_name_or_a_word_alone_is_no_unit_clue() -> None:
     assert classify_unit_type("", "", bureau)[0] != "街道社区"
     street = bureau + "街道党工委和居民代表一同参加，居民对街道的网格化服务表示满意，街道将继续做好居民服务。"
     assert classify_unit_type("", "", street)[0] == "街道社区"
+
+
+def test_a_firm_that_says_it_is_private_and_never_state_is_private() -> None:
+    """集团 or 公司 names no owner: a private word (民营, 非公, 外资 …) and no state word make
+    the firm private; a state word anywhere keeps it a state firm."""
+    from fanwen.classify import private_firm
+    body = "集团党委以非公企业党建为抓手，推动民营经济高质量发展，员工队伍稳定。"
+    assert private_firm("奥园集团党委", "", body) == "非公"
+    assert private_firm("某集团党委", "", "作为市属国有企业，" + body) == ""
+    assert private_firm("中国移动某分公司党支部", "", body) == ""  # a state firm's name is a state word
+    assert private_firm("某公司党支部", "", "公司党支部组织党员开展主题党日活动。") == ""
+
+
+@pytest.mark.parametrize("lines, title", [
+    # a visitor counter or a registration code over the heading
+    (["网站访问人数: 139258829", "西昌市积极稳妥推进第一书记轮换工作"], "西昌市积极稳妥推进第一书记轮换工作"),
+    (["股票代码 600016", "淄博市机关事务局组织开展述职评议工作会议"], "淄博市机关事务局组织开展述职评议工作会议"),
+    # a column's name over a heading the page prints twice
+    (["要闻动态Navigation", "市委第二巡察组向市卫健委党组反馈巡察情况", "市委第二巡察组向市卫健委党组反馈巡察情况"],
+     "市委第二巡察组向市卫健委党组反馈巡察情况"),
+    # a year is no code: the heading keeps it
+    (["党支部工作总结 2023"], "党支部工作总结 2023"),
+])
+def test_furniture_over_the_heading_is_no_half_of_it(lines, title) -> None:
+    assert _head(*lines)[0] == title
+
+
+def test_a_menu_row_after_a_spaced_out_home_link_goes() -> None:
+    from fanwen.chrome import match_line_rule
+    found = match_line_rule("首 页 区县招商 产业园区 企业选址 优惠政策 新闻中心", "head")
+    assert found is not None and found.name == "menu_line"
+    assert match_line_rule("首 页 设计要简洁", "head") is None

@@ -428,6 +428,25 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
     return cfg["fallback"], f"{NO_CLUE}，归入综合"
 
 
+def private_firm(org: str, titles: str, body: str) -> str:
+    """The private word that makes a firm private: one in the titles or body, and no state word
+    anywhere (units.yaml ``ownership``); "" otherwise.
+
+    >>> private_firm("奥园集团党委", "", "集团党委深入推进非公企业党建工作")
+    '非公'
+    >>> private_firm("某集团党委", "", "作为市属国有企业，集团推进非公企业党建")
+    ''
+    """
+    cfg = rules.units()
+    org, titles, body = (to_simplified(x) for x in (org, titles, body))
+    state = [*cfg["ownership"]["state"],
+             *(w for r in cfg["org_words"] if r["type"] == "国有企业" for w in r["words"])]
+    text = f"{titles}\n{body}"
+    if any(w in text or w in org for w in state):
+        return ""
+    return next((w for w in cfg["ownership"]["private"] if w in text), "")
+
+
 # "人民建设", "人民进行", "农民革新": a democratic party's short name (民建, 民进, 民革, 民盟)
 # inside a word for the people is no party
 _PEOPLE_BEFORE = "人农居村市公国选移渔牧网股军灾贫藏侨"
@@ -727,6 +746,10 @@ def classify(rep: Report, page_label: str, dateline: bool = False, use_model: bo
         unit_reason = (f"各条线索合起来更像{other[0]}（{other[1] or '没有指向其他类型的可靠线索'}）；"
                        f"只看第一条线索是{unit_type}：{unit_reason}")
         unit_type = other[0]
+    word = private_firm(org, titles, body) if unit_type == "国有企业" else ""
+    if word:
+        unit_reason = f"{unit_reason}；正文说是“{word}”，没有国有的字样"
+        unit_type = "非公企业"
     window = int(rules.genres().get("body_window", 400))
     genre, genre_reason = classify_genre([h for h in heads if h], body[:window], body[-window:], page_label, body,
                                          dateline)

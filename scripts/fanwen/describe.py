@@ -147,6 +147,12 @@ def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None =
             rep.remove("head_decoration", s, no)
             i += 1
             continue
+        if _LABEL_NUMBER.match(s):
+            # "网站访问人数: 139258829", "股票代码 600016", "教育部代码:12616" in the head: a
+            # counter or a registration code, never half of a heading
+            rep.remove("head_decoration", s, no)
+            i += 1
+            continue
         if not title_parts and _SITE_LABEL.search(s) and cjk_count(s) <= 10:
             rep.remove("head_decoration", s, no)  # the site's own label ("公司网站群"), no title
             if rep.listing_title and _same(rep.listing_title, s):
@@ -186,6 +192,12 @@ def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None =
             if not title_parts:
                 title_parts, title_nos = [s], [no]
             else:
+                if len(title_parts) > 1 and _same(s, title_parts[-1]) and not _same(s, title):
+                    # "要闻动态Navigation" / "市委第二巡察组…" / "市委第二巡察组…": the line the
+                    # page prints twice is its heading; what stood above it, a column's name
+                    for part, part_no in zip(title_parts[:-1], title_nos[:-1]):
+                        rep.remove("page_title", part, part_no)
+                    title_parts, title_nos = title_parts[-1:], title_nos[-1:]
                 rep.remove("duplicate_title", s, no)
                 title_repeated = True
             i += 1
@@ -607,6 +619,8 @@ def split_title_tail(s: str) -> tuple[str, str] | None:
 
 # A site's own label over its pages ("公司网站群", "XX门户网站", "豆丁文库")
 _SITE_LABEL = re.compile(r"(?:网站|网站群|文库|门户)\s*$")
+# a label and a number alone on a line: a visitor counter or a code (a year is no such number)
+_LABEL_NUMBER = re.compile(r"^\s*[\u4e00-\u9fff]{2,10}\s*(?:[:：]\s*\d{3,}|\s\d{5,}|\d{5,})\s*(?:次|人次)?\s*$")
 
 
 # An official document's header (版头): the issuer's name and 文件 ("中共XX县委文件", "成都泸州商会文件")
