@@ -874,6 +874,8 @@ def test_font_size_buttons_before_a_stamp_are_no_title() -> None:
     # a location label whose separators the copy lost
     ("当前位置:随笔吧心得体会内容页", "breadcrumb"), ("当前位置:中工网理论频道科教天地-正文", "breadcrumb"),
     ("今天是:", "empty_field"),
+    # a photo's caption: a group photographed, a person caught speaking
+    ("全体党员合影留念", "scene_caption"), ("张光霖院长在讲话", "scene_caption"),
 ])
 def test_more_site_furniture_lines(line, rule) -> None:
     from fanwen.chrome import match_line_rule
@@ -1029,3 +1031,12 @@ def test_a_menu_row_after_a_spaced_out_home_link_goes() -> None:
     found = match_line_rule("首 页 区县招商 产业园区 企业选址 优惠政策 新闻中心", "head")
     assert found is not None and found.name == "menu_line"
     assert match_line_rule("首 页 设计要简洁", "head") is None
+
+
+def test_a_title_word_the_text_carries_on_is_no_glued_title() -> None:
+    """"…院长在讲话中从三个方面…": 讲话 ends no title where the sentence goes on (中, 时, 指出)."""
+    from fanwen.repair import split_glued_title
+    text = "张光霖院长在讲话中从三个方面进行了动员部署：" + "一是充分认识开展教育实践活动的重大意义，" * 3
+    assert split_glued_title(text) == ("", text)
+    glued = "中学党支部工作情况的总结学校党支部自从建立以来，" + "认真组织党员学习，" * 5
+    assert split_glued_title(glued)[0] == "中学党支部工作情况的总结"

@@ -469,6 +469,10 @@ def _closed(s: str) -> bool:
     return all(s.count(a) <= s.count(b) for a, b in ("《》", "“”", "（）", "()", "【】"))
 
 
+# what carries on a word a title would end with: "院长在讲话中…", "讲话时", "讲话指出", "总结了"
+_WORD_GOES_ON = re.compile(r"[中时后上里了的着过]|指出|强调|要求|表示|精神")
+
+
 def split_glued_title(text: str, known_title: str = "") -> tuple[str, str]:
     """(title, rest) when a document's first line runs its title into its text, else ("", text).
 
@@ -487,6 +491,8 @@ def split_glued_title(text: str, known_title: str = "") -> tuple[str, str]:
     ...                   "同志们：在全国“两会”这一关键节点，习近平总书记发表的一系列重要讲话，为医疗卫生事业的发展提供了根本遵循。"
     ...                   "我们要认真学习，深刻领会。")[0][-7:]
     '交流会上的讲话'
+    >>> split_glued_title("张光霖院长在讲话中从三个方面进行了动员部署：" + "一是充分认识开展教育实践活动的重大意义，" * 3)[0]
+    ''
     >>> split_glued_title("创先争优激活力夯实基础促发展")
     ('', '创先争优激活力夯实基础促发展')
     >>> split_glued_title("根据年初制定的工作计划和院领导交办的各项任务，一年来，研究室圆满完成了全年的计划。" * 2)[0]
@@ -508,7 +514,8 @@ def split_glued_title(text: str, known_title: str = "") -> tuple[str, str]:
     head = re.match(r"[^，。；！？,;!?“”]{6,40}", text)
     if head and not SENTENCE_OPENER.match(text):  # "根据…工作计划和…": a sentence, not a title
         # (never inside a book title or a quotation still open: "为贯彻落实《关于…述职制度的工作指引》")
-        ends = [k for k in range(6, len(head.group(0)) + 1) if complete_title(text[:k]) and _closed(text[:k])]
+        ends = [k for k in range(6, len(head.group(0)) + 1) if complete_title(text[:k]) and _closed(text[:k])
+                and not _WORD_GOES_ON.match(text[k:])]
         # the text starts with its first heading ("…工作计划一、年工作总结（一）…"): the title ends there
         ends = [k for k in ends if numbering(text[k:])[0]][:1] or ends
         if ends and cjk_count(text[ends[-1]:]) >= 40:

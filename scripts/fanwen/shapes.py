@@ -137,9 +137,14 @@ _CREDIT_MARK = re.compile(r"^[□■]\s*(?P<rest>[^□■\s].{1,24})$")
 _AFFILIATION = re.compile(r"^[（(]?(?P<org>[^（）()\d]{4,60}?)[，,、\s]\s*(?:[\u4e00-\u9fff]{2,8}\s*){1,3}\d{6}[）)]?$")
 # ("本报记者杨晓斌", "通讯员 吕守军报道", "雅安日报全媒体记者 孙振宇": the paper's own reporter,
 # named with the paper, needs no space; a credit may end in 报道 or 摄)
-_REPORTER = re.compile(r"^\s*(?:(?:本报|本刊|本台|本网|[\u4e00-\u9fff·]{2,12}?(?:日报|晚报|报|电视台|客户端|融媒体中心|新闻网))"
-                       r"(?:全媒体|首席|特约|见习)?(?:记者|通讯员)\s*|(?:全媒体|首席|特约|见习)?(?:通讯员|记者)\s+)"
-                       r"(?P<names>[\u4e00-\u9fff]{2,4}?(?:\s+[\u4e00-\u9fff]{2,4}?){0,3})\s*(?:报道|摄影|摄)?\s*$")
+_REPORTER_ROLE = r"(?:全媒体|首席|特约|见习)?(?:记者|通讯员)"
+_REPORTER_NAMES = r"[\u4e00-\u9fff]{2,4}?(?:\s+[\u4e00-\u9fff]{2,4}?){0,3}?"
+_REPORTER = re.compile(rf"^\s*(?:(?:本报|本刊|本台|本网|[\u4e00-\u9fff·/]{{2,16}}?(?:日报|晚报|报|电视台|客户端|融媒体中心|融媒|网))"
+                       rf"{_REPORTER_ROLE}\s*[:：]?\s*|{_REPORTER_ROLE}\s*[:：]\s*|{_REPORTER_ROLE}\s+)"
+                       rf"(?P<names>{_REPORTER_NAMES})"
+                       # a second role ("…记者罗军通讯员毕于倩", "记者 张昊 通讯员 崔路")
+                       rf"(?:\s*{_REPORTER_ROLE}\s*[:：]?\s*(?P<more>{_REPORTER_NAMES}))?"
+                       r"\s*(?:报道|摄影|摄|文\s*/\s*图)?\s*$")
 # A news item's credit of bare names, maybe with the day it was filed ("庞宇岐 高华 1231")
 _NAMES_CREDIT = re.compile(r"^(?P<names>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){1,3})(?:\s+(?:[01]\d[0-3]\d|\d{1,2}[-/.]\d{1,2}))?$")
 
@@ -149,9 +154,14 @@ def reporter_credit(s: str) -> str:
 
     >>> reporter_credit("本报记者 杨晓斌"), reporter_credit("记者节活动总结"), reporter_credit("周口日报·周道客户端记者 苑美丽")
     ('杨晓斌', '', '苑美丽')
+    >>> reporter_credit("滨州日报/滨州网记者罗军通讯员毕于倩"), reporter_credit("中国宁波网记者 张昊 通讯员 崔路")
+    ('罗军 毕于倩', '张昊 崔路')
+    >>> reporter_credit("通讯员:李佩怡"), reporter_credit("映象网记者 阮海峰 通讯员 李红菊 文/图"), reporter_credit("网记者节")
+    ('李佩怡', '阮海峰 李红菊', '')
     """
     m = _REPORTER.match(simple(s.strip()))
-    return m.group("names") if m and all(is_person_name(n) for n in m.group("names").split()) else ""
+    names = " ".join(filter(None, m.groups())) if m else ""
+    return names if names and all(is_person_name(n) for n in names.split()) else ""
 
 
 def byline(s: str) -> tuple[str, str]:
