@@ -819,11 +819,17 @@ def test_a_date_line_indented_like_the_paragraphs_is_still_the_heads() -> None:
     assert rep.lines[0].text.startswith("2015年全国气象局长会议")
 
 
-def test_a_reporter_credit_closing_a_news_item_is_its_byline() -> None:
+def test_a_reporter_credit_is_the_newspapers_not_the_models_text() -> None:
+    """"通讯员 吕守军报道" closing a news item, "本报记者 杨晓斌" under its heading: the names go
+    to the metadata; neither line is shown, with the text or the byline."""
     body = "5月10日上午，双沟镇召开第十八届人民代表大会第六次会议，会议听取了政府工作报告，审议通过了各项决议。"
     rep = pipeline.run_page("x.txt", f"双沟镇召开人代会\n{body}\n{body[:-1]}，选举产生了新一届领导班子。\n通讯员 吕守军报道\n".encode()).reports[0]
-    assert rep.meta["author"] == "吕守军" and "通讯员 吕守军报道" in rep.meta["byline"]
+    assert rep.meta["author"] == "吕守军" and "吕守军" not in rep.meta.get("byline", "")
     assert "吕守军" not in "".join(ln.text for ln in rep.lines)
+    assert ("reporter_credit", "通讯员 吕守军报道") in [(r.rule, r.text.strip()) for r in rep.removed]
+    rep = pipeline.run_page("y.txt", f"双沟镇召开人代会\n滨州日报/滨州网记者罗军通讯员毕于倩\n{body}\n{body}\n".encode()).reports[0]
+    assert rep.meta["title"] == "双沟镇召开人代会" and rep.meta["author"] == "罗军 毕于倩"
+    assert "罗军" not in rep.meta.get("byline", "") + "".join(ln.text for ln in rep.lines)
 
 
 def test_a_document_number_under_the_head_goes_to_the_metadata() -> None:
@@ -1040,3 +1046,12 @@ def test_a_title_word_the_text_carries_on_is_no_glued_title() -> None:
     assert split_glued_title(text) == ("", text)
     glued = "中学党支部工作情况的总结学校党支部自从建立以来，" + "认真组织党员学习，" * 5
     assert split_glued_title(glued)[0] == "中学党支部工作情况的总结"
+
+
+def test_a_heading_run_into_the_text_on_a_broken_line_is_cut_where_a_title_ends() -> None:
+    """A line the page broke inside a sentence ("…活动总结为动员全社会关心、") runs the heading
+    into the text: the heading ends where a whole title would; a clause stays text."""
+    lines = ["××区 20xx 年食品安全宣传周活动总结为动员全社会关心、", "支持和参与食品安全工作，增强全社会对食品安全的参与意识，"]
+    title, _org, rest = _head(*lines)
+    assert title == "××区 20xx 年食品安全宣传周活动总结" and rest[0] == "为动员全社会关心、"
+    assert _head("发挥党员先锋模范作用，", "争当创先争优排头兵")[0] == "发挥党员先锋模范作用，争当创先争优排头兵"

@@ -17,6 +17,7 @@ from .model import Line, Report
 from .shapes import (
     SENDS, byline, complete_title, reporter_credit, is_distribution_line, is_document_number, is_distribution_start, is_org_name, is_person_name, is_salutation, is_section_label,
     SENTENCE_CLOSE, SENTENCE_OPENER, is_signature, is_title_like, names_genre, numbering, runs_on, org_and_title, org_line, simple, subtitle_text,
+    title_ends,
 )
 from . import rules
 from .text import Lexicon, cjk_count, compact, ends_sentence, fold, is_cjk, to_simplified
@@ -127,6 +128,13 @@ def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None =
                 rep.remove("duplicate_title", tail[1], no)
                 i += 1
             continue
+        cut = _title_run_into_text(s) if not title_parts else 0
+        if cut:
+            # "××区 20xx 年食品安全宣传周活动总结为动员全社会关心、": the heading, then the text's
+            # first words, on a line the page broke inside a sentence
+            title_parts, title_nos = [s[:cut].strip()], [no]
+            lines[i] = Line(s[cut:].strip(), no, indent=lines[i].indent)
+            break
         if is_salutation(s) or numbering(s)[0] or (is_body_line(s) and not long_title) or len(s) > 80:
             break
         if not title_parts and is_section_label(s):
@@ -350,7 +358,11 @@ def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None =
             # writer's unit and post (and name), a byline, not the heading's second line
             who, name = s.strip()[: role.end("org")], role.group("name") or ""
         if who or name:
-            head.append(s)
+            if reporter_credit(s):
+                rep.remove("reporter_credit", s, no)  # "本报记者 杨晓斌": the newspaper's credit
+                name = reporter_credit(s)
+            else:
+                head.append(s)
             if name:
                 meta.setdefault("author", name)
             if who and is_org_name(who):
@@ -695,16 +707,15 @@ def _after_title(s: str, titles: list[str]) -> str | None:
 
 
 def lift_credit_line(rep: Report) -> None:
-    """A credit line among the text's first lines ("作者:余练" under a paper's abstract), or a
-    reporter's credit at the end of a news item ("通讯员 吕守军报道"), is the byline: it goes up
-    to it, the text closes over it."""
+    """A credit line among the text's first lines ("作者:余练" under a paper's abstract) is the
+    byline: it goes up to it. A reporter's credit at the end of a news item ("通讯员 吕守军报道")
+    names the newspaper's people: the names go to the metadata, the text closes over it."""
     while len(rep.lines) > 1 and (names := reporter_credit(rep.lines[-1].text)):
+        # the newspaper's credit, not the writer's: its names stay in the metadata, the line
+        # is no text of the model (nor shown with the byline)
         ln = rep.lines.pop()
         rep.meta.setdefault("author", names)
-        if ln.text.strip() in rep.meta.get("byline", ""):
-            rep.remove("credit_repeat", ln.text, ln.no)  # the page printed the item twice
-        else:
-            rep.meta["byline"] = "　".join(filter(None, [ln.text.strip(), rep.meta.get("byline", "")]))
+        rep.remove("reporter_credit", ln.text, ln.no)
     if rep.meta.get("author"):
         return
     for i, ln in enumerate(rep.lines[:4]):
@@ -868,6 +879,23 @@ def _fallback_title(rep: Report) -> str:
         rep.lines = rep.lines[1:]
         return first
     return untitled_title(rep)
+
+
+def _title_run_into_text(s: str) -> int:
+    """Where the heading ends on a line that runs it into the text's first words and breaks
+    off inside a sentence (a comma or a 、 at its end); 0 when it does not.
+
+    >>> _title_run_into_text("××区 20xx 年食品安全宣传周活动总结为动员全社会关心、")
+    21
+    >>> _title_run_into_text("发挥党员先锋模范作用，"), _title_run_into_text("关于挂职收获我个人总结如下几点：")
+    (0, 0)
+    """
+    if not re.search(r"[，,、；;]\s*$", s) or SENTENCE_OPENER.match(s):
+        return 0
+    # (a sentence's clause is no heading: "在本年度中，为贯彻落实《中学生行为规范》…")
+    ends = [k for k in title_ends(s) if cjk_count(s[:k]) >= 6 and cjk_count(s[k:]) >= 4
+            and not re.search(r"[，,。；;：:]", s[:k])]
+    return ends[-1] if ends else 0
 
 
 def untitled_title(rep: Report) -> str:

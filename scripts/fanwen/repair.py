@@ -13,6 +13,7 @@ from .model import Line
 from .dates import is_date_line
 from .shapes import (
     SENTENCE_OPENER, complete_title, is_distribution_line, is_heading_text, is_person_name, is_signature, numbering,
+    title_ends,
 )
 from .text import (
     CJK_RANGES, NON_FINAL, NON_INITIAL, Lexicon, cjk_count, ends_sentence, is_cjk, to_simplified,
@@ -469,10 +470,6 @@ def _closed(s: str) -> bool:
     return all(s.count(a) <= s.count(b) for a, b in ("《》", "“”", "（）", "()", "【】"))
 
 
-# what carries on a word a title would end with: "院长在讲话中…", "讲话时", "讲话指出", "总结了"
-_WORD_GOES_ON = re.compile(r"[中时后上里了的着过]|指出|强调|要求|表示|精神")
-
-
 def split_glued_title(text: str, known_title: str = "") -> tuple[str, str]:
     """(title, rest) when a document's first line runs its title into its text, else ("", text).
 
@@ -514,8 +511,7 @@ def split_glued_title(text: str, known_title: str = "") -> tuple[str, str]:
     head = re.match(r"[^，。；！？,;!?“”]{6,40}", text)
     if head and not SENTENCE_OPENER.match(text):  # "根据…工作计划和…": a sentence, not a title
         # (never inside a book title or a quotation still open: "为贯彻落实《关于…述职制度的工作指引》")
-        ends = [k for k in range(6, len(head.group(0)) + 1) if complete_title(text[:k]) and _closed(text[:k])
-                and not _WORD_GOES_ON.match(text[k:])]
+        ends = [k for k in title_ends(text, longest=len(head.group(0))) if _closed(text[:k])]
         # the text starts with its first heading ("…工作计划一、年工作总结（一）…"): the title ends there
         ends = [k for k in ends if numbering(text[k:])[0]][:1] or ends
         if ends and cjk_count(text[ends[-1]:]) >= 40:

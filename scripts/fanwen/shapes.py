@@ -333,6 +333,21 @@ SENTENCE_OPENER = re.compile(r"^\s*(?:根据|按照|依据|依照|为了|为进�
                              r"|[一二三四五六七八九十]是|(?:19|20)\d\d年是|在[^，。]{2,16}?的?(?:正确|坚强|亲切)?领导下)")
 
 
+# what carries on a word a title would end with: "院长在讲话中…", "讲话时", "讲话指出", "总结如下"
+_WORD_GOES_ON = re.compile(r"[中时后上里了的着过]|指出|强调|要求|表示|精神|如下")
+
+
+def title_ends(text: str, shortest: int = 6, longest: int = 40) -> list[int]:
+    """Where a title could end at the start of a line that runs it into its text: each length
+    whose prefix ends like a whole title and whose rest does not carry the last word on.
+
+    >>> title_ends("中学党支部工作情况的总结学校党支部自从建立以来"), title_ends("张光霖院长在讲话中从三个方面进行了动员部署")
+    ([12], [])
+    """
+    return [k for k in range(shortest, min(len(text), longest) + 1)
+            if complete_title(text[:k]) and not _WORD_GOES_ON.match(text[k:])]
+
+
 def complete_title(s: str) -> bool:
     """A title that ends like a whole one ("…工作情况汇报"), not half of one.
 
