@@ -1001,6 +1001,9 @@ def test_a_word_inside_a_longer_name_or_a_word_alone_is_no_unit_clue() -> None:
     assert classify_unit_type("", "", "镇党委召开大学生村官座谈会，十名大学生村官汇报了在村里的工作，"
                                       "大学生村官们表示，要扎根基层，为村民办实事。")[0] != "学校"
     assert classify_unit_type("新加坡宗乡会馆联合总会", "", "会员大会顺利召开，理事会报告了一年来的会务。")[0] == "社会组织"
+    coop = "省农业农村厅调研组到农民专业合作社调研，了解农民合作社规范化建设情况，要求做好农民合作社质量提升工作。"
+    assert classify_unit_type("", "", coop)[0] != "农村"
+    assert classify_unit_type("", "", coop + "村民和农民代表参加座谈，全村农民收入明显增加。")[0] == "农村"
     bureau = "市民政局深入社区开展调研，走访社区五个，听取社区工作汇报，并就社区养老服务提出要求，要求各社区抓好落实。"
     assert classify_unit_type("", "", bureau)[0] != "街道社区"
     street = bureau + "街道党工委和居民代表一同参加，居民对街道的网格化服务表示满意，街道将继续做好居民服务。"
@@ -1055,3 +1058,30 @@ def test_a_heading_run_into_the_text_on_a_broken_line_is_cut_where_a_title_ends(
     title, _org, rest = _head(*lines)
     assert title == "××区 20xx 年食品安全宣传周活动总结" and rest[0] == "为动员全社会关心、"
     assert _head("发挥党员先锋模范作用，", "争当创先争优排头兵")[0] == "发挥党员先锋模范作用，争当创先争优排头兵"
+
+
+@pytest.mark.parametrize("line", ["中国台湾网11月13日闵行区消息", "·闪电新闻8月9日讯"])
+def test_a_dateline_with_its_day_alone_on_a_line_goes(line) -> None:
+    from fanwen.chrome import strip_inline_chrome
+    text, removed = strip_inline_chrome(line)
+    assert text == "" and [r for r, _ in removed] == ["news_dateline"]
+    assert strip_inline_chrome("新闻发布会消息称，全县粮食生产再获丰收。")[1] == []
+
+
+def test_a_dateline_cut_once_its_pinyin_was_out_is_accounted_for(tmp_path) -> None:
+    """The removal log holds the dateline as the text read it, its pinyin already out (and a
+    pinyin after a mis-encoded letter, "庸I(yè)", stays in the text): the nothing-lost check
+    closes the line over both."""
+    from conftest import run_clean
+    from fanwen.verify import check_nothing_lost
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    text = ("黨旗在臺資企業(yè)飄揚(yáng)\n\n"
+            "中國臺灣網(wǎng)11月13日閔行區(qū)消息 臺資企業(yè)黨建工作是新時期面臨的一個新課題,不少臺資企業(yè)在多年前就建立了黨組織。"
+            "像上;鄹呔茈娮庸I(yè)有限公司等臺資企業(yè)的黨建工作有聲有色。"
+            "總結(jié)這些黨組織的作用主要有以下特點(diǎn):一是組織黨員開展學(xué)習(xí),二是服務(wù)企業(yè)發(fā)展。\n")
+    (raw / "p.txt").write_text(text, encoding="utf-8")
+    assert run_clean(raw, out) == 0
+    body = "".join(f.read_text(encoding="utf-8") for f in out.glob("*.md"))
+    assert "消息" not in body and "台资企业党建工作" in body
+    assert check_nothing_lost(raw, out) == []
