@@ -358,9 +358,10 @@ def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None =
             # writer's unit and post (and name), a byline, not the heading's second line
             who, name = s.strip()[: role.end("org")], role.group("name") or ""
         if who or name:
-            if reporter_credit(s):
+            credit = reporter_credit(s)
+            if credit:
                 rep.remove("reporter_credit", s, no)  # "本报记者 杨晓斌": the newspaper's credit
-                name = reporter_credit(s)
+                name = credit
             else:
                 head.append(s)
             if name:
