@@ -428,7 +428,14 @@ def classify_unit_type(org: str, titles: str, body: str, position: str = "") -> 
     return cfg["fallback"], f"{NO_CLUE}，归入综合"
 
 
-def private_firm(org: str, titles: str, body: str) -> str:
+@lru_cache(maxsize=None)
+def _state_words() -> tuple[str, ...]:
+    """units.yaml's state words and the state firms' names of its org_words."""
+    cfg = rules.units()
+    return (*cfg["ownership"]["state"], *(w for r in cfg["org_words"] if r["type"] == "国有企业" for w in r["words"]))
+
+
+def private_firm(org: str, titles: str, body: str, position: str = "") -> str:
     """The private word that makes a firm private: one in the titles or body, and no state word
     anywhere (units.yaml ``ownership``); "" otherwise.
 
@@ -437,14 +444,11 @@ def private_firm(org: str, titles: str, body: str) -> str:
     >>> private_firm("某集团党委", "", "作为市属国有企业，集团推进非公企业党建")
     ''
     """
-    cfg = rules.units()
-    org, titles, body = (to_simplified(x) for x in (org, titles, body))
-    state = [*cfg["ownership"]["state"],
-             *(w for r in cfg["org_words"] if r["type"] == "国有企业" for w in r["words"])]
+    org, titles, body, _position = _unit_inputs(org, titles, body, position)
     text = f"{titles}\n{body}"
-    if any(w in text or w in org for w in state):
+    if any(w in text or w in org for w in _state_words()):
         return ""
-    return next((w for w in cfg["ownership"]["private"] if w in text), "")
+    return next((w for w in rules.units()["ownership"]["private"] if w in text), "")
 
 
 # "人民建设", "人民进行", "农民革新": a democratic party's short name (民建, 民进, 民革, 民盟)
@@ -746,7 +750,7 @@ def classify(rep: Report, page_label: str, dateline: bool = False, use_model: bo
         unit_reason = (f"各条线索合起来更像{other[0]}（{other[1] or '没有指向其他类型的可靠线索'}）；"
                        f"只看第一条线索是{unit_type}：{unit_reason}")
         unit_type = other[0]
-    word = private_firm(org, titles, body) if unit_type == "国有企业" else ""
+    word = private_firm(org, titles, body, position) if unit_type == "国有企业" else ""
     if word:
         unit_reason = f"{unit_reason}；正文说是“{word}”，没有国有的字样"
         unit_type = "非公企业"
