@@ -744,6 +744,11 @@ def test_forum_anti_copy_noise_goes_wherever_it_stands() -> None:
     ("今年以来，XX公司党委认真贯彻落实上级部署。", "XX公司党委"),
     ("今年以来，到龙华镇开展专题调研12次。", ""),
     ("今年以来，与XX公司共同开展结对帮扶活动。", ""),
+    # "each", "other", "concerned" bodies are many, and a plural is nobody's name (two sites)
+    ("会议要求，各保险公司积极开展“三下乡”活动。", ""),
+    ("会上，各位评委认真听取了述职。", ""),
+    ("会后，其他网站组织转载。", ""),
+    ("8月26日，居民们站在楼下观看开工仪式。", ""),
 ])
 def test_the_writer_is_the_subject_of_the_opening_clause(opening, org) -> None:
     assert find_org_in_body(Report("p.txt", 1, lines=[Line(opening, 1)])) == org
