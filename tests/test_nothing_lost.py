@@ -55,3 +55,19 @@ def test_html_furniture_is_logged_not_lost(tmp_path) -> None:
         "<div class='related'>相关推荐 某某汇报</div><script>var a=1;</script></body></html>", encoding="utf-8")
     assert run_clean(raw, tmp_path / "out") == 0
     assert check_nothing_lost(raw, tmp_path / "out") == []
+
+
+def test_a_short_title_cut_from_the_front_of_a_line_is_accounted_for(tmp_path) -> None:
+    """A forum post's one line: its writer, a four-character title and the text. The title
+    goes to the heading, the writer to the byline and the rest to the text: all of it is
+    shown, though the title is shorter than the check's chunks."""
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "p.txt").write_text(
+        "陆集中心学校:“疫”线有我 战“疫”无惧 一名党员就是一面旗帜,一个党组织就是一座堡垒。"
+        "在这没有硝烟的战场上,宿豫区陆集中心学校党支部广大共产党员逆行而上,冲锋在抗疫前线,"
+        "充分发挥了支部战斗堡垒作用。疫情形势严峻,学校党支部结合学校工作实际,统筹协调,全面细致地做好疫情防控工作。\n",
+        encoding="utf-8")
+    assert run_clean(raw, out) == 0
+    assert "线有我" in "".join(f.read_text(encoding="utf-8") for f in out.glob("*.md"))
+    assert check_nothing_lost(raw, out) == []

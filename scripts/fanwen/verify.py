@@ -124,12 +124,20 @@ def check_nothing_lost(raw_dir: Path, out_dir: Path) -> list[Lost]:
     log = json.loads((out_dir / REMOVAL_LOG).read_text(encoding="utf-8"))
     curation = load_curation(raw_dir)
     reports: dict[str, list[str]] = {}
+    # a report's title and subtitle as the page shows them: a line whose first words became
+    # the title and the rest the text ("陆集中心学校:“疫”线有我 战“疫”无惧 一名党员…") is
+    # whole when both are, however short the title
+    headings: dict[str, set[str]] = {}
     for md in sorted(out_dir.glob("*.md")):
         text = md.read_text(encoding="utf-8")
         m = re.search(r"^source: (.+)$", text, re.M)
         if m:
             source = yaml.safe_load(m.group(1))
             reports.setdefault(str(source), []).append(_visible_text(text))
+            front = re.match(r"^---\n(.*?)\n---\n", text, re.S)
+            meta = (yaml.safe_load(front.group(1)) or {}) if front else {}
+            headings.setdefault(str(source), set()).update(
+                fold(str(meta.get(k) or "")) for k in ("title", "subtitle"))
     lost: list[Lost] = []
     for source, entry in sorted(log.items()):
         path = raw_dir / source
@@ -150,7 +158,7 @@ def check_nothing_lost(raw_dir: Path, out_dir: Path) -> list[Lost]:
             substitutions += [(r["raw"], r["fixed"]) for r in rep["substituted"]]
             removed += rep.get("hidden_text", [])
         phrases = [*curation.redact, *(p for e in curation.reports.values() for p in e.get("redact", []))]
-        fragments = sorted({fold(t) for t in removed} - {""}, key=len, reverse=True)
+        fragments = sorted(({fold(t) for t in removed} | headings.get(source, set())) - {""}, key=len, reverse=True)
         for no, line in raw:
             for a, b in substitutions:
                 line = line.replace(a, b)
