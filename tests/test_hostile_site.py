@@ -56,7 +56,7 @@ def test_every_hostile_page_is_safe_and_literal(hostile_site, browser, tmp_path)
             assert re.sub(r"\s+", "", r["title"]) in re.sub(r"\s+", "", page.title())
             # the card and the related reports (HTML put in after Markdown): literal as well
             card = re.sub(r"\s+", "", page.locator(".fanwen-card").inner_text())
-            for value in (r["org"], r["source"]):
+            for value in (r["org"], r["author"], r["source"]):
                 assert re.sub(r"\s+", "", value) in card, (r["slug"], value)
             for link in page.locator(".fanwen-related li a").all():
                 other = by_slug[link.get_attribute("href").rstrip("/").rsplit("/", 1)[-1]]

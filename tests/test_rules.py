@@ -837,6 +837,21 @@ def test_a_reporter_credit_is_the_newspapers_not_the_models_text() -> None:
     assert "罗军" not in rep.meta.get("byline", "") + "".join(ln.text for ln in rep.lines)
 
 
+@pytest.mark.parametrize("field, author", [
+    ("作者：郝雅静", "郝雅静"), ("文/陈海蓉 伍 平 王春芝", "陈海蓉 伍平 王春芝"), ("创建者：王宇凡", "王宇凡")])
+def test_a_sites_author_field_goes_to_the_metadata(field, author) -> None:
+    """A site's author field under the heading (ymc_04, ele_21, ydd_07: three sites) is the
+    page's record of its writer, as a newspaper's credit is: the names go to the metadata
+    (the card shows them), the line is neither text nor byline. A writer with a unit stays."""
+    body = "5月10日上午，双沟镇召开第十八届人民代表大会第六次会议，会议听取了政府工作报告，审议通过了各项决议。"
+    rep = pipeline.run_page("x.txt", f"双沟镇召开人代会\n{field}\n{body}\n{body}\n".encode()).reports[0]
+    assert rep.meta["title"] == "双沟镇召开人代会" and rep.meta["author"] == author
+    assert author.split()[0] not in rep.meta.get("byline", "") + "".join(ln.text for ln in rep.lines)
+    assert ("author_field", field) in [(r.rule, r.text.strip()) for r in rep.removed]
+    rep = pipeline.run_page("y.txt", f"双沟镇召开人代会\n作者：党总支\n{body}\n{body}\n".encode()).reports[0]
+    assert not any(r.rule == "author_field" for r in rep.removed)
+
+
 def test_a_document_number_under_the_head_goes_to_the_metadata() -> None:
     from fanwen.describe import parse_head
     from fanwen.model import Report

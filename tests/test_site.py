@@ -25,6 +25,18 @@ def test_strict_build_has_every_report(seeds_site, seeds_out) -> None:
     assert (seeds_site / "reports" / "catalogue.json").exists()
 
 
+def test_the_card_names_the_writer_the_page_recorded(seeds_site, seeds_out) -> None:
+    """A report's author (a site's author field, a newspaper's credit, a byline's name) is in
+    its card; a report with none says nothing of one."""
+    cat = json.loads((seeds_out / "catalogue.json").read_text(encoding="utf-8"))
+    def card(r):
+        page = seeds_site / "reports" / r["slug"] / "index.html"
+        return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one(".fanwen-card").get_text()
+    written = [r for r in cat["reports"] if r["author"]]
+    assert written and all(f"作者：{r['author']}" in card(r) for r in written)
+    assert all("作者" not in card(r) for r in cat["reports"] if not r["author"])
+
+
 def test_no_request_to_another_host_in_any_page(seeds_site) -> None:
     for page in html_pages(seeds_site):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")

@@ -15,7 +15,7 @@ from .chrome import COLUMN_NAME, is_body_line
 from .dates import is_date_line, parse_date, split_trailing_date
 from .model import Line, Report
 from .shapes import (
-    SENDS, byline, complete_title, reporter_credit, is_distribution_line, is_document_number, is_distribution_start, is_org_name, is_person_name, is_salutation, is_section_label,
+    SENDS, author_field, byline, complete_title, reporter_credit, is_distribution_line, is_document_number, is_distribution_start, is_org_name, is_person_name, is_salutation, is_section_label,
     SENTENCE_CLOSE, SENTENCE_OPENER, is_signature, is_title_like, names_genre, numbering, runs_on, org_and_title, org_line, simple, subtitle_text,
     title_ends,
 )
@@ -357,11 +357,18 @@ def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None =
             # "东城街道明月社区第七网格网格员", "新社区大林国小古月娥主任" under the heading: the
             # writer's unit and post (and name), a byline, not the heading's second line
             who, name = s.strip()[: role.end("org")], role.group("name") or ""
+        field = author_field(s)
+        if field and not (who or name):
+            name = field  # "创建者：王宇凡": a label no byline shape knows
         if who or name:
             credit = reporter_credit(s)
+            field = "" if credit else field
             if credit:
                 rep.remove("reporter_credit", s, no)  # "本报记者 杨晓斌": the newspaper's credit
                 name = credit
+            elif field:
+                rep.remove("author_field", s, no)  # "作者：郝雅静": the site's record of its writer
+                name = field
             else:
                 head.append(s)
             if name:

@@ -149,6 +149,33 @@ _REPORTER = re.compile(rf"^\s*(?:(?:本报|本刊|本台|本网|[\u4e00-\u9fff·
 _NAMES_CREDIT = re.compile(r"^(?P<names>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){1,3})(?:\s+(?:[01]\d[0-3]\d|\d{1,2}[-/.]\d{1,2}))?$")
 
 
+# A site's author field, a label and the writers' names alone ("作者：郝雅静", "文/陈海蓉 伍 平 王春芝",
+# "创建者：王宇凡"): the page's record of who wrote it, as a newspaper's credit is
+_AUTHOR_FIELD = re.compile(r"^\s*(?:作\s*者|文|撰\s*稿|撰\s*文|执\s*笔|创建者)\s*(?:[:：]|/)\s*"
+                           r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:\s*[ 、，,]\s*[\u4e00-\u9fff·]{1,4}){0,5})\s*$")
+
+
+def author_field(s: str) -> str:
+    """The names of a site's author field ("作者：郝雅静" -> "郝雅静"), or "": a label and
+    persons' names, nothing else (a writer named with a unit stays a byline).
+
+    >>> author_field("作者：郝雅静"), author_field("文/陈海蓉 伍 平 王春芝"), author_field("作者：党总支")
+    ('郝雅静', '陈海蓉 伍平 王春芝', '')
+    """
+    m = _AUTHOR_FIELD.match(simple(s.strip()))
+    if not m:
+        return ""
+    # a name printed with a space inside it ("伍 平") is one name
+    parts = [p for p in re.split(r"\s*[、，,]\s*|\s+", m.group("names")) if p]
+    names: list[str] = []
+    for p in parts:
+        if names and len(p) == 1 and len(names[-1]) == 1:
+            names[-1] += p
+        else:
+            names.append(p)
+    return " ".join(names) if names and all(is_person_name(n) and not is_org_name(n) for n in names) else ""
+
+
 def reporter_credit(s: str) -> str:
     """The names of a newspaper's reporter credit ("通讯员 吕守军报道" -> "吕守军"), or "".
 

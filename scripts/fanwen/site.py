@@ -484,6 +484,9 @@ def report_card(r: dict, word_href: str = "", practices: list | None = None) -> 
     bits = ["<strong>推荐范文</strong>"] if r.get("recommended") else []
     if r["org"]:
         bits.append(f"<strong>单位</strong>：{_text(r['org'])}")
+    if r.get("author"):
+        # (a site's author field or a newspaper's credit: the page's record, not the text's)
+        bits.append(f"<strong>作者</strong>：{_text(r['author'])}")
     bits.append(f"<strong>单位类型</strong>：{_page_link('../' + unit_page(r['unit_type']), r['unit_type'])}")
     bits.append(f"<strong>文种</strong>：{_page_link('../' + genre_page(r['genre']), r['genre'])}")
     if r["date"]:
