@@ -1105,3 +1105,11 @@ def test_a_dateline_cut_once_its_pinyin_was_out_is_accounted_for(tmp_path) -> No
     body = "".join(f.read_text(encoding="utf-8") for f in out.glob("*.md"))
     assert "消息" not in body and "台资企业党建工作" in body
     assert check_nothing_lost(raw, out) == []
+
+
+# A site's reading time in the words of a reworded-news CMS ("读完约2分钟"; yxf_12 on the tune
+# half): the word count and reading time of reading_stats, said otherwise. A sentence that reads
+# an article stays.
+def test_a_word_count_with_its_reading_time_goes() -> None:
+    assert _chrome("本篇文章647字，读完约2分钟", "望都县中医医院举行表彰大会") == ["望都县中医医院举行表彰大会", BODY]
+    assert _chrome("同志们读完约需10分钟的材料后进行讨论，大家踊跃发言。")[0].startswith("同志们")
