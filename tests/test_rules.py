@@ -1113,3 +1113,32 @@ def test_a_dateline_cut_once_its_pinyin_was_out_is_accounted_for(tmp_path) -> No
 def test_a_word_count_with_its_reading_time_goes() -> None:
     assert _chrome("本篇文章647字，读完约2分钟", "望都县中医医院举行表彰大会") == ["望都县中医医院举行表彰大会", BODY]
     assert _chrome("同志们读完约需10分钟的材料后进行讨论，大家踊跃发言。")[0].startswith("同志们")
+
+
+# Credits under a heading of an untitled news item, taken for its title until now (four sites
+# of the tune half): the outlet in book-title marks, as a news brand or as this site, each name
+# with what it made, and a writer with the photographer after.
+@pytest.mark.parametrize("line, names", [
+    ("《人民日报》记者张永恒", "张永恒"), ("封面新闻记者 曹笑", "曹笑"), ("本站通讯员：尹登明", "尹登明"),
+    ("自贡融媒记者 周嘉/文 宋姿熠/图", "周嘉 宋姿熠"), ("撰稿 张黎航，摄影 田宇", "张黎航")])
+def test_a_credit_under_the_heading_is_no_title(line, names) -> None:
+    body = ("6月26日，在一次以塑造和谐企业为主题的活动中，北京家乐福成立了党总支，这是外资企业党建的一个缩影。\n"
+            "党总支成立后，积极开展党员教育，组织党员学习，发挥党员先锋模范作用，员工们纷纷表示支持。")
+    rep = pipeline.run_page("x.txt", f"外资企业建起党组织\n{line}\n{body}\n".encode()).reports[0]
+    assert rep.meta["author"] == names and rep.meta["title"] == "外资企业建起党组织"
+    assert names.split()[0] not in "".join(ln.text for ln in rep.lines)
+    # over the text of a page that prints no heading: no title, and no line of the text either
+    rep = pipeline.run_page("y.txt", f"{line}\n{body}\n".encode()).reports[0]
+    assert rep.meta["author"] == names and "untitled" in rep.flags
+    assert names.split()[0] not in rep.meta["title"] + "".join(ln.text for ln in rep.lines)
+    assert not reporter_credit_or_field("新闻记者节活动总结") and not reporter_credit_or_field("文 明天的路")
+
+
+def reporter_credit_or_field(s: str) -> str:
+    from fanwen.shapes import author_field, reporter_credit
+    return reporter_credit(s) or author_field(s)
+
+
+# A site's language switch over the heading ("中文 | ENGLISH"; 繁体 简体 and CN EN on two more sites)
+def test_a_language_switch_is_the_sites() -> None:
+    assert _chrome("中文  |   ENGLISH", "通商中国主席李奕贤先生致辞") == ["通商中国主席李奕贤先生致辞", BODY]

@@ -102,6 +102,15 @@ def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None =
             title_parts, title_nos = [title_parts[0].rstrip() + s.strip()], [*title_nos, no]
             i += 1
             continue
+        credit = "" if title_parts else reporter_credit(s)
+        field = "" if title_parts or credit else author_field(s)
+        if credit or field:
+            # "《人民日报》记者张永恒" over the text of a page that prints no heading: the credit,
+            # never the title
+            rep.remove("reporter_credit" if credit else "author_field", s, no)
+            meta.setdefault("author", credit or field)
+            i += 1
+            continue
         numbered_title = _numbered_title(s) if not title_parts and i == 0 else ""
         if numbered_title:
             # "3、小学教师两学一做学习心得": the item number of a paginated compilation

@@ -138,42 +138,55 @@ _AFFILIATION = re.compile(r"^[（(]?(?P<org>[^（）()\d]{4,60}?)[，,、\s]\s*(
 # ("本报记者杨晓斌", "通讯员 吕守军报道", "雅安日报全媒体记者 孙振宇": the paper's own reporter,
 # named with the paper, needs no space; a credit may end in 报道 or 摄)
 _REPORTER_ROLE = r"(?:全媒体|首席|特约|见习)?(?:记者|通讯员)"
-_REPORTER_NAMES = r"[\u4e00-\u9fff]{2,4}?(?:\s+[\u4e00-\u9fff]{2,4}?){0,3}?"
-_REPORTER = re.compile(rf"^\s*(?:(?:本报|本刊|本台|本网|[\u4e00-\u9fff·/]{{2,16}}?(?:日报|晚报|报|电视台|客户端|融媒体中心|融媒|网))"
+# (each name maybe with what it made: "周嘉/文 宋姿熠/图")
+_REPORTER_NAMES = r"[\u4e00-\u9fff]{2,4}?(?:\s*/\s*[文图])?(?:\s+[\u4e00-\u9fff]{2,4}?(?:\s*/\s*[文图])?){0,3}?"
+# (the outlet in book-title marks or named as a news brand or as this site: "《人民日报》记者张永恒",
+# "封面新闻记者 曹笑", "本站通讯员：尹登明")
+_REPORTER = re.compile(rf"^\s*(?:(?:本报|本刊|本台|本网|本站|《[^《》]{{2,12}}》|[\u4e00-\u9fff·/]{{2,16}}?(?:日报|晚报|报|电视台|客户端|融媒体中心|融媒|网|新闻))"
                        rf"{_REPORTER_ROLE}\s*[:：]?\s*|{_REPORTER_ROLE}\s*[:：]\s*|{_REPORTER_ROLE}\s+)"
                        rf"(?P<names>{_REPORTER_NAMES})"
                        # a second role ("…记者罗军通讯员毕于倩", "记者 张昊 通讯员 崔路")
                        rf"(?:\s*{_REPORTER_ROLE}\s*[:：]?\s*(?P<more>{_REPORTER_NAMES}))?"
                        r"\s*(?:报道|摄影|摄|文\s*/\s*图)?\s*$")
+_MADE = re.compile(r"\s*/\s*[文图]")  # what a credited name made ("周嘉/文")
 # A news item's credit of bare names, maybe with the day it was filed ("庞宇岐 高华 1231")
 _NAMES_CREDIT = re.compile(r"^(?P<names>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){1,3})(?:\s+(?:[01]\d[0-3]\d|\d{1,2}[-/.]\d{1,2}))?$")
 
 
 # A site's author field, a label and the writers' names alone ("作者：郝雅静", "文/陈海蓉 伍 平 王春芝",
-# "创建者：王宇凡"): the page's record of who wrote it, as a newspaper's credit is
-_AUTHOR_FIELD = re.compile(r"^\s*(?:作\s*者|文|撰\s*稿|撰\s*文|执\s*笔|创建者)\s*(?:[:：]|/)\s*"
-                           r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:\s*[ 、，,]\s*[\u4e00-\u9fff·]{1,4}){0,5})\s*$")
+# "创建者：王宇凡"), maybe with the photographer's after it ("撰稿 张黎航，摄影 田宇"): the page's
+# record of who wrote it, as a newspaper's credit is
+_WRITER_LABEL = r"(?:作者|文|撰稿|撰文|执笔|创建者)"
+_AUTHOR_PART = r"\s*(?:[:：]|/|(?<=作者|撰稿|撰文|执笔|摄影)\s)\s*(?P<{}>[\u4e00-\u9fff·]{{2,4}}(?:\s*[ 、，,]\s*[\u4e00-\u9fff·]{{1,4}}){{0,5}}?)"
+_AUTHOR_FIELD = re.compile(rf"^\s*{_WRITER_LABEL}{_AUTHOR_PART.format('names')}"
+                           rf"(?:\s*[，,；;]?\s*(?:摄影|图){_AUTHOR_PART.format('photo')})?\s*$")
 
 
 def author_field(s: str) -> str:
-    """The names of a site's author field ("作者：郝雅静" -> "郝雅静"), or "": a label and
-    persons' names, nothing else (a writer named with a unit stays a byline).
+    """The writers' names of a site's author field ("作者：郝雅静" -> "郝雅静"), or "": a label
+    and persons' names, nothing else (a writer named with a unit stays a byline).
 
     >>> author_field("作者：郝雅静"), author_field("文/陈海蓉 伍 平 王春芝"), author_field("作者：党总支")
     ('郝雅静', '陈海蓉 伍平 王春芝', '')
+    >>> author_field("撰稿 张黎航，摄影 田宇"), author_field("文 明天的路")
+    ('张黎航', '')
     """
     m = _AUTHOR_FIELD.match(simple(s.strip()))
     if not m:
         return ""
-    # a name printed with a space inside it ("伍 平") is one name
-    parts = [p for p in re.split(r"\s*[、，,]\s*|\s+", m.group("names")) if p]
-    names: list[str] = []
-    for p in parts:
-        if names and len(p) == 1 and len(names[-1]) == 1:
-            names[-1] += p
-        else:
-            names.append(p)
-    return " ".join(names) if names and all(is_person_name(n) and not is_org_name(n) for n in names) else ""
+    found = []
+    for group in ("names", "photo"):
+        # a name printed with a space inside it ("伍 平") is one name
+        names: list[str] = []
+        for p in [p for p in re.split(r"\s*[、，,]\s*|\s+", m.group(group) or "") if p]:
+            if names and len(p) == 1 and len(names[-1]) == 1:
+                names[-1] += p
+            else:
+                names.append(p)
+        if not all(is_person_name(n) and not is_org_name(n) for n in names):
+            return ""
+        found.append(names)
+    return " ".join(found[0])
 
 
 def reporter_credit(s: str) -> str:
@@ -187,7 +200,7 @@ def reporter_credit(s: str) -> str:
     ('李佩怡', '阮海峰 李红菊', '')
     """
     m = _REPORTER.match(simple(s.strip()))
-    names = " ".join(filter(None, m.groups())) if m else ""
+    names = _MADE.sub("", " ".join(filter(None, m.groups()))) if m else ""
     return names if names and all(is_person_name(n) for n in names.split()) else ""
 
 
@@ -235,8 +248,8 @@ def byline(s: str) -> tuple[str, str]:
             return unit.group("org"), unit.group("name")  # "演讲人：江波（市自来水公司）"
         return "", name
     m = _REPORTER.match(simple(s)) or _NAMES_CREDIT.match(simple(s))
-    if m and all(is_person_name(n) for n in m.group("names").split()):
-        return "", s[m.start("names"): m.end("names")].strip()  # "通讯员 杨彬 卢益建"
+    if m and all(is_person_name(n) for n in _MADE.sub("", m.group("names")).split()):
+        return "", _MADE.sub("", s[m.start("names"): m.end("names")]).strip()  # "通讯员 杨彬 卢益建"
     m = re.match(r"^[（(](?P<org>[^()（）]{2,30})[）)]$", s)
     if m and is_org_name(m.group("org")):
         return m.group("org"), ""
