@@ -77,6 +77,17 @@ def _shortened(short: str, long_: str) -> bool:
     return all(ch in it for ch in short)
 
 
+def _credit(s: str) -> tuple[str, str]:
+    """(the rule, the names) of a line that credits the writers: a newspaper's credit ("本报记者
+    杨晓斌") or a site's author field ("作者：郝雅静"); ("", "") for any other line. The names go
+    to the report's author, the line to the removal log: neither text nor byline."""
+    names = reporter_credit(s)
+    if names:
+        return "reporter_credit", names
+    names = author_field(s)
+    return ("author_field", names) if names else ("", "")
+
+
 def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None = None) -> None:
     """Take the head lines off ``rep.lines`` into ``rep.meta``. ``stamped_heading``: the
     number of the line a site printed its publish stamp under (the article's heading);
@@ -102,13 +113,12 @@ def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None =
             title_parts, title_nos = [title_parts[0].rstrip() + s.strip()], [*title_nos, no]
             i += 1
             continue
-        credit = "" if title_parts else reporter_credit(s)
-        field = "" if title_parts or credit else author_field(s)
-        if credit or field:
+        rule, credited = ("", "") if title_parts else _credit(s)
+        if rule:
             # "《人民日报》记者张永恒" over the text of a page that prints no heading: the credit,
             # never the title
-            rep.remove("reporter_credit" if credit else "author_field", s, no)
-            meta.setdefault("author", credit or field)
+            rep.remove(rule, s, no)
+            meta.setdefault("author", credited)
             i += 1
             continue
         numbered_title = _numbered_title(s) if not title_parts and i == 0 else ""
@@ -366,18 +376,13 @@ def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None =
             # "东城街道明月社区第七网格网格员", "新社区大林国小古月娥主任" under the heading: the
             # writer's unit and post (and name), a byline, not the heading's second line
             who, name = s.strip()[: role.end("org")], role.group("name") or ""
-        field = author_field(s)
-        if field and not (who or name):
-            name = field  # "创建者：王宇凡": a label no byline shape knows
+        rule, credited = _credit(s)
+        if rule and not (who or name):
+            name = credited  # "创建者：王宇凡": a label no byline shape knows
         if who or name:
-            credit = reporter_credit(s)
-            field = "" if credit else field
-            if credit:
-                rep.remove("reporter_credit", s, no)  # "本报记者 杨晓斌": the newspaper's credit
-                name = credit
-            elif field:
-                rep.remove("author_field", s, no)  # "作者：郝雅静": the site's record of its writer
-                name = field
+            if rule:
+                rep.remove(rule, s, no)  # "本报记者 杨晓斌", "作者：郝雅静": the page's record of its writer
+                name = credited
             else:
                 head.append(s)
             if name:
