@@ -579,6 +579,13 @@ def test_unit_type_from_a_title_that_names_the_unit(title, want) -> None:
     assert classify_unit_type("", title, body)[0] == want
 
 
+def test_a_title_that_names_only_a_units_offices_names_no_unit() -> None:
+    """"机关党委召开…述职评议会" (a university's, an institute's, a firm's offices as often as a
+    government's: five tune pages, three sites of them not a government's): the body decides."""
+    body = "会上，各党支部书记逐一述职，学院党委书记作了点评，要求各支部围绕教学、科研和人才培养，服务师生。"
+    assert classify_unit_type("", "机关党委召开2022年度党支部书记抓基层党建工作述职评议会", body)[0] == "学校"
+
+
 def test_few_keywords_leave_the_unit_type_to_the_text_model() -> None:
     """A research institute's summary that names farmers once (a training course for them):
     the keywords score 农村 2 points, too few; the text model reads every pair of the body."""
