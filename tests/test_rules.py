@@ -581,7 +581,8 @@ def test_unit_type_from_a_title_that_names_the_unit(title, want) -> None:
 
 def test_a_title_that_names_only_a_units_offices_names_no_unit() -> None:
     """"机关党委召开…述职评议会" (a university's, an institute's, a firm's offices as often as a
-    government's: five tune pages, three sites of them not a government's): the body decides."""
+    government's: on the tune half, two firms', two schools' and an institute's, five sites): the
+    body decides."""
     body = "会上，各党支部书记逐一述职，学院党委书记作了点评，要求各支部围绕教学、科研和人才培养，服务师生。"
     assert classify_unit_type("", "机关党委召开2022年度党支部书记抓基层党建工作述职评议会", body)[0] == "学校"
 
