@@ -113,8 +113,8 @@ def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None =
             title_parts, title_nos = [title_parts[0].rstrip() + s.strip()], [*title_nos, no]
             i += 1
             continue
-        rule, credited = ("", "") if title_parts else _credit(s)
-        if rule:
+        rule, credited = _credit(s)
+        if rule and not title_parts:
             # "《人民日报》记者张永恒" over the text of a page that prints no heading: the credit,
             # never the title
             rep.remove(rule, s, no)
@@ -376,7 +376,6 @@ def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None =
             # "东城街道明月社区第七网格网格员", "新社区大林国小古月娥主任" under the heading: the
             # writer's unit and post (and name), a byline, not the heading's second line
             who, name = s.strip()[: role.end("org")], role.group("name") or ""
-        rule, credited = _credit(s)
         if rule and not (who or name):
             name = credited  # "创建者：王宇凡": a label no byline shape knows
         if who or name:

@@ -174,19 +174,19 @@ def author_field(s: str) -> str:
     m = _AUTHOR_FIELD.match(simple(s.strip()))
     if not m:
         return ""
-    found = []
-    for group in ("names", "photo"):
-        # a name printed with a space inside it ("伍 平") is one name
-        names: list[str] = []
-        for p in [p for p in re.split(r"\s*[、，,]\s*|\s+", m.group(group) or "") if p]:
-            if names and len(p) == 1 and len(names[-1]) == 1:
-                names[-1] += p
-            else:
-                names.append(p)
-        if not all(is_person_name(n) and not is_org_name(n) for n in names):
-            return ""
-        found.append(names)
-    return " ".join(found[0])
+    writers, photographers = (_name_list(m.group(g) or "") for g in ("names", "photo"))
+    return " ".join(writers) if all(is_person_name(n) and not is_org_name(n) for n in [*writers, *photographers]) else ""
+
+
+def _name_list(text: str) -> list[str]:
+    """The names of a credit, a name printed with a space inside it ("伍 平") as one."""
+    names: list[str] = []
+    for p in filter(None, re.split(r"\s*[、，,]\s*|\s+", text)):
+        if names and len(p) == 1 and len(names[-1]) == 1:
+            names[-1] += p
+        else:
+            names.append(p)
+    return names
 
 
 def reporter_credit(s: str) -> str:

@@ -52,9 +52,12 @@ def fold(s: str) -> str:
     return _fold(s.replace("着", "著")).replace("着", "著")
 
 
-def _visible_text(md_text: str) -> str:
+def _front_matter(md_text: str) -> tuple[dict, str]:
     m = re.match(r"^---\n(.*?)\n---\n(.*)$", md_text, re.S)
-    meta, body = ({}, md_text) if not m else (yaml.safe_load(m.group(1)) or {}, m.group(2))
+    return ({}, md_text) if not m else (yaml.safe_load(m.group(1)) or {}, m.group(2))
+
+
+def _visible_text(meta: dict, body: str) -> str:
     html = markdown.markdown(body, extensions=["admonition", "attr_list", "tables", "md_in_html"])
     parts = [BeautifulSoup(html, "html.parser").get_text("\n")]
     for value in meta.values():
@@ -130,12 +133,10 @@ def check_nothing_lost(raw_dir: Path, out_dir: Path) -> list[Lost]:
     headings: dict[str, set[str]] = {}
     for md in sorted(out_dir.glob("*.md")):
         text = md.read_text(encoding="utf-8")
-        m = re.search(r"^source: (.+)$", text, re.M)
-        if m:
-            source = yaml.safe_load(m.group(1))
-            reports.setdefault(str(source), []).append(_visible_text(text))
-            front = re.match(r"^---\n(.*?)\n---\n", text, re.S)
-            meta = (yaml.safe_load(front.group(1)) or {}) if front else {}
+        meta, body = _front_matter(text)
+        if "source" in meta:
+            source = meta["source"]
+            reports.setdefault(str(source), []).append(_visible_text(meta, body))
             headings.setdefault(str(source), set()).update(
                 fold(str(meta.get(k) or "")) for k in ("title", "subtitle"))
     lost: list[Lost] = []
