@@ -1150,3 +1150,12 @@ def reporter_credit_or_field(s: str) -> str:
 # A site's language switch over the heading ("中文 | ENGLISH"; 繁体 简体 and CN EN on two more sites)
 def test_a_language_switch_is_the_sites() -> None:
     assert _chrome("中文  |   ENGLISH", "通商中国主席李奕贤先生致辞") == ["通商中国主席李奕贤先生致辞", BODY]
+
+
+def test_an_editors_note_after_its_label_and_a_space_is_the_editors() -> None:
+    # qaf_04, ypd_02, ymg_14 (tune): "编者按" then a space, no colon
+    note = "编者按 7月3日，全国优秀共产党员、优秀党务工作者代表座谈会在京召开。会上有3位乡村干部代表发言，现摘编刊登，以飨读者。"
+    assert _chrome(note, "建强堡垒作为重中之重") == ["建强堡垒作为重中之重", BODY]
+    # a whole page flattened onto one line after the label is the text, not a note
+    flat = "编者按 两载寒暑，驻村工作队用脚步丈量大地。" + "我叫王林，今年49岁，是利通区水务局一名普通干部。" * 20
+    assert _chrome(flat)[0] == flat
