@@ -845,6 +845,20 @@ def test_a_reporter_credit_is_the_newspapers_not_the_models_text() -> None:
     assert "罗军" not in rep.meta.get("byline", "") + "".join(ln.text for ln in rep.lines)
 
 
+@pytest.mark.parametrize("credit, names", [
+    # yyf_11, yyg_09, yyh_06, yyh_07 (tune): four sites
+    ("（通讯员阮清六 周伟 融媒体记者吴青青）", "阮清六 周伟 吴青青"), ("(蔡娜 编辑:王利军)", "蔡娜 王利军"),
+    (" (阮莉 陈颖) |", "阮莉 陈颖"), ("（作者、编辑：周晓丹）", "周晓丹")])
+def test_a_credit_in_brackets_after_the_last_sentence_is_the_newspapers(credit, names) -> None:
+    body = "5月10日上午，双沟镇召开第十八届人民代表大会第六次会议，会议听取了政府工作报告，审议通过了各项决议。"
+    rep = pipeline.run_page("x.txt", f"双沟镇召开人代会\n{body}\n{body[:-1]}，选举产生了新一届领导班子。{credit}\n".encode()).reports[0]
+    assert rep.meta["author"] == names
+    assert rep.lines[-1].text.endswith("选举产生了新一届领导班子。")
+    # a unit in brackets after the last sentence is the writer's: it stays
+    rep = pipeline.run_page("y.txt", f"双沟镇召开人代会\n{body}\n{body}（双沟镇人民政府）\n".encode()).reports[0]
+    assert rep.lines[-1].text.endswith("（双沟镇人民政府）")
+
+
 @pytest.mark.parametrize("field, author", [
     ("作者：郝雅静", "郝雅静"), ("文/陈海蓉 伍 平 王春芝", "陈海蓉 伍平 王春芝"), ("创建者：王宇凡", "王宇凡")])
 def test_a_sites_author_field_goes_to_the_metadata(field, author) -> None:
@@ -1159,3 +1173,29 @@ def test_an_editors_note_after_its_label_and_a_space_is_the_editors() -> None:
     # a whole page flattened onto one line after the label is the text, not a note
     flat = "编者按 两载寒暑，驻村工作队用脚步丈量大地。" + "我叫王林，今年49岁，是利通区水务局一名普通干部。" * 20
     assert _chrome(flat)[0] == flat
+
+
+@pytest.mark.parametrize("line", ["2025-11", "close"])
+def test_a_line_with_no_chinese_words_is_no_headline_over_a_news_lead(line) -> None:
+    # yyb_03 (a site's year-month over the text), yvd_08 (a dialog's "close" button): tune
+    lead = "10月22日，马鞍山湖北路过江通道项目临时党支部联合江东控股集团机关党支部，共同组织开展主题党日活动。"
+    title, _org, body = _head(line, lead)
+    assert title != line and lead in body
+
+
+def test_a_news_items_empty_credit_fields_are_the_sites() -> None:
+    # yyc_10 (tune): the CMS's credit fields, left empty under the text
+    assert _chrome("通讯:", "撰稿:", "编辑:") == [BODY]
+
+
+def test_a_sites_author_field_under_the_text_goes_to_the_metadata() -> None:
+    # yye_13 (tune): "来源:…", "作者:方三益", "编辑:redcloud" under a news item
+    text = "\n".join(_BODY)
+    rep = pipeline.run_page("x.txt", f"双沟镇召开人代会\n{text}\n来源:平茶镇政府\n作者:方三益\n编辑:redcloud\n".encode()).reports[0]
+    assert rep.meta["author"] == "方三益" and "方三益" not in rep.meta.get("byline", "") and rep.lines[-1].text == _BODY[-1]
+
+
+@pytest.mark.parametrize("line", ["放大缩小", "放大 缩小 默认", "VIP专免"])
+def test_font_size_buttons_and_a_vip_badge_are_the_sites(line) -> None:
+    # yyg_12, yvf_13 (font size); yoc_03, yyf_05 (the document site's badge): tune
+    assert _chrome(line, "区政协办公室2021年统战工作总结") == ["区政协办公室2021年统战工作总结", BODY]

@@ -15,7 +15,7 @@ from .chrome import COLUMN_NAME, is_body_line
 from .dates import is_date_line, parse_date, split_trailing_date
 from .model import Line, Report
 from .shapes import (
-    SENDS, author_field, byline, complete_title, reporter_credit, is_distribution_line, is_document_number, is_distribution_start, is_org_name, is_person_name, is_salutation, is_section_label,
+    GLUED_CREDIT, SENDS, author_field, byline, complete_title, reporter_credit, is_distribution_line, is_document_number, is_distribution_start, is_org_name, is_person_name, is_salutation, is_section_label,
     SENTENCE_CLOSE, SENTENCE_OPENER, is_signature, is_title_like, names_genre, numbering, runs_on, org_and_title, org_line, simple, subtitle_text,
     title_ends,
 )
@@ -696,10 +696,14 @@ def is_long_title(s: str, nxt: str) -> bool:
     False
     >>> is_long_title("市文化旅游委帮扶集团着力“六个聚焦” 助推巫山县乡村振兴工作走在前、做示范", "2023年，按照中央和市委部署……")
     True
+    >>> is_long_title("2025-11", "10月22日，马鞍山湖北路过江通道项目临时党支部联合江东控股集团机关党支部开展主题党日活动。")
+    False
     """
     s = s.strip()
     if not s or ends_sentence(s) or s[-1] in "，,、：:；;" or cjk_count(s) > 50 or numbering(s)[0]:
         return False
+    if cjk_count(re.sub(r"[年月日]", "", s)) < 2:
+        return False  # "2025-11", "2025年11月" over "10月22日，…": the site's date, no words of a title
     return (is_salutation(nxt) or bool(subtitle_text(nxt)) or is_date_line(nxt) or bool(org_line(nxt))
             or any(byline(nxt)) or (not re.search(r"[，,]", s) and bool(_NEWS_LEAD.match(nxt))))
 
@@ -731,12 +735,19 @@ def lift_credit_line(rep: Report) -> None:
     """A credit line among the text's first lines ("作者:余练" under a paper's abstract) is the
     byline: it goes up to it. A reporter's credit at the end of a news item ("通讯员 吕守军报道")
     names the newspaper's people: the names go to the metadata, the text closes over it."""
-    while len(rep.lines) > 1 and (names := reporter_credit(rep.lines[-1].text)):
+    while len(rep.lines) > 1 and (names := reporter_credit(rep.lines[-1].text) or author_field(rep.lines[-1].text)):
         # the newspaper's credit, not the writer's: its names stay in the metadata, the line
         # is no text of the model (nor shown with the byline)
         ln = rep.lines.pop()
         rep.meta.setdefault("author", names)
         rep.remove("reporter_credit", ln.text, ln.no)
+    glued = GLUED_CREDIT.search(rep.lines[-1].text) if rep.lines else None
+    if glued and (names := reporter_credit(glued.group("credit"))):
+        # "…深入开展。 (阮莉 陈颖)": the credit run on after the last sentence
+        last = rep.lines[-1]
+        rep.lines[-1] = Line(last.text[: glued.start()].rstrip(), last.no, indent=last.indent)
+        rep.meta.setdefault("author", names)
+        rep.remove("reporter_credit", glued.group("credit"), last.no)
     if rep.meta.get("author"):
         return
     for i, ln in enumerate(rep.lines[:4]):

@@ -189,6 +189,32 @@ def _name_list(text: str) -> list[str]:
     return names
 
 
+# A news item's credit in brackets after its last sentence ("（通讯员阮清六 周伟 融媒体记者吴青青）",
+# "(蔡娜 编辑:王利军)", "(作者、编辑:周晓丹)", "(阮莉 陈颖)"): the roles, and names alone
+_CREDIT_ROLE = r"(?:[\u4e00-\u9fff]{0,8}?(?:记者|通讯员)|作者|编辑|责任编辑|责编|摄影|摄像|摄|图片|图|文字|文|图文|审核|校对|供稿|撰稿)"
+_CREDIT_ROLES = rf"{_CREDIT_ROLE}(?:\s*[、/]\s*{_CREDIT_ROLE})*"
+_BRACKETED = re.compile(r"^\s*[（(]\s*(?P<inner>[^（）()]{2,60}?)\s*[)）]\s*$")
+# the credit glued to the text's last sentence
+GLUED_CREDIT = re.compile(r"(?<=[。！？!?”’」』])\s*(?P<credit>[（(][^（）()]{2,60}[)）])\s*$")
+
+
+def _bracketed_credit(s: str) -> str:
+    """The names of a credit in brackets: persons' names, with their roles or two names at least.
+
+    >>> _bracketed_credit("(蔡娜 编辑:王利军)"), _bracketed_credit("（阮莉 陈颖）"), _bracketed_credit("(作者、编辑:周晓丹)")
+    ('蔡娜 王利军', '阮莉 陈颖', '周晓丹')
+    >>> _bracketed_credit("（许敏）"), _bracketed_credit("（典礼结束）"), _bracketed_credit("（三台县北坝镇人民政府 何乐）")
+    ('', '', '')
+    """
+    m = _BRACKETED.match(s)
+    if not m:
+        return ""
+    inner = m.group("inner")
+    names = [t for t in re.split(rf"\s*{_CREDIT_ROLES}\s*[:：]?\s*|[\s、，,]+", inner) if t]
+    roles = re.sub(r"[\s、，,:：/]+", "", inner) != "".join(names)
+    return " ".join(names) if names and (roles or len(names) > 1) and all(map(is_person_name, names)) else ""
+
+
 def reporter_credit(s: str) -> str:
     """The names of a newspaper's reporter credit ("通讯员 吕守军报道" -> "吕守军"), or "".
 
@@ -199,9 +225,10 @@ def reporter_credit(s: str) -> str:
     >>> reporter_credit("通讯员:李佩怡"), reporter_credit("映象网记者 阮海峰 通讯员 李红菊 文/图"), reporter_credit("网记者节")
     ('李佩怡', '阮海峰 李红菊', '')
     """
-    m = _REPORTER.match(simple(s.strip()))
+    s = simple(s.strip())
+    m = _REPORTER.match(s)
     names = _MADE.sub("", " ".join(filter(None, m.groups()))) if m else ""
-    return names if names and all(is_person_name(n) for n in names.split()) else ""
+    return names if names and all(is_person_name(n) for n in names.split()) else _bracketed_credit(s)
 
 
 def byline(s: str) -> tuple[str, str]:
