@@ -368,6 +368,9 @@ def test_not_date_lines(text) -> None:
     ("校党委巡察组", "", "", "学校"),
     # an office names no unit: a company's 机关党支部 is the company's
     ("机关党支部", "", "公司员工立足岗位，公司生产经营稳步推进，公司安全生产形势平稳。", "国有企业"),
+    # a general unit word alone names no kind either ("院党委": a hospital's, an institute's, a court's):
+    # the body says (yyd_15, ytd_04: tune)
+    ("院党委", "", "医院党委坚持以病人为中心，医务人员深入开展医疗服务提升行动，患者满意度持续提高。", "医疗卫生"),
     # a team alone names no unit either: whose team, the body says
     ("工作队", "", "市委编办高度重视驻村帮扶工作，市委领导经常过问，各部门积极配合。", "党政机关"),
     # the state banks by their short names
@@ -757,6 +760,8 @@ def test_forum_anti_copy_noise_goes_wherever_it_stands() -> None:
     ("会上，各位评委认真听取了述职。", ""),
     ("会后，其他网站组织转载。", ""),
     ("8月26日，居民们站在楼下观看开工仪式。", ""),
+    # "all the members" stand in no name: the clause's verb and object (yya_04: tune)
+    ("支部结合活动的实施计划，组织全体党员进社区开展志愿服务活动。", ""),
 ])
 def test_the_writer_is_the_subject_of_the_opening_clause(opening, org) -> None:
     assert find_org_in_body(Report("p.txt", 1, lines=[Line(opening, 1)])) == org
@@ -1199,3 +1204,17 @@ def test_a_sites_author_field_under_the_text_goes_to_the_metadata() -> None:
 def test_font_size_buttons_and_a_vip_badge_are_the_sites(line) -> None:
     # yyg_12, yvf_13 (font size); yoc_03, yyf_05 (the document site's badge): tune
     assert _chrome(line, "区政协办公室2021年统战工作总结") == ["区政协办公室2021年统战工作总结", BODY]
+
+
+def test_a_date_over_the_heading_is_kept_but_not_shown_with_the_byline() -> None:
+    # ytf_07 (a site's date widget), ymf_12 (a paper's issue date), yoh_12: tune
+    from fanwen.describe import parse_head
+    from fanwen.model import Report
+    rep = Report(source="p.txt", part=1, lines=[Line(t, i) for i, t in enumerate(["2020年08月13日", "琅琊区与央企结对共建聚发展合力", BODY])])
+    parse_head(rep)
+    assert rep.meta["title"] == "琅琊区与央企结对共建聚发展合力" and rep.meta["date"] == "2020-08-13"
+    assert "2020" not in rep.meta.get("byline", "") and [ln.text for ln in rep.lines] == [BODY]
+    # a date under the heading is the text's own, shown with it
+    rep = Report(source="p.txt", part=1, lines=[Line(t, i) for i, t in enumerate(["在全县组织工作会议上的讲话", "（2010年12月9日）", BODY])])
+    parse_head(rep)
+    assert "2010年12月9日" in rep.meta.get("byline", "")

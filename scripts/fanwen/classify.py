@@ -100,8 +100,10 @@ def _place_inside_word(name: str, at: int, word: str) -> bool:
 def type_of_org(org: str) -> tuple[str, str]:
     """Unit type of an organisation and the reason, or ("", "")."""
     cfg = rules.units()
-    if _without_party_body(org, cfg) in [*cfg["office_words"], *cfg["bare_teams"]]:
-        return "", ""  # "机关党支部", "办公室", "工作队": an office or a team alone names no unit; the other clues decide
+    if _without_party_body(org, cfg) in [*cfg["office_words"], *cfg["bare_teams"], *cfg["weak_unit_words"]]:
+        # "机关党支部", "办公室", "工作队": an office or a team alone names no unit; "院党委", "所党支部":
+        # a general unit word alone (a hospital's, an institute's, a court's) names no kind; the other clues decide
+        return "", ""
     value, word = _first_match(org, cfg["org_words"], "type")
     if value == cfg["fallback"] and org.find(word) > 0:
         # a team a body sends out ("中共安庆市委考核组", "校党委巡察组") is that body's

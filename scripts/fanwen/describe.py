@@ -320,7 +320,12 @@ def parse_head(rep: Report, stamped_heading: int = -1, lexicon: Lexicon | None =
         if is_date_line(s) or (_BRACKETED.match(s) and parse_date(s)):
             # "（2010年12月9日）", "（2012年3月5日在全县组织工作会议上）"
             meta.setdefault("date", parse_date(s))
-            head.append(s)
+            if title_parts:
+                head.append(s)
+            else:
+                # a date over the heading ("2025年07月21日" over "当前位置：首页…", a paper's issue
+                # date): the site's stamp; the date is kept, the line is not shown with the byline
+                rep.remove("head_date", s, no)
             title_done = True
             i += 1
             continue
