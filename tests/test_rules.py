@@ -1147,7 +1147,9 @@ def test_a_word_count_with_its_reading_time_goes() -> None:
 # with what it made, and a writer with the photographer after.
 @pytest.mark.parametrize("line, names", [
     ("《人民日报》记者张永恒", "张永恒"), ("封面新闻记者 曹笑", "曹笑"), ("本站通讯员：尹登明", "尹登明"),
-    ("自贡融媒记者 周嘉/文 宋姿熠/图", "周嘉 宋姿熠"), ("撰稿 张黎航，摄影 田宇", "张黎航")])
+    ("自贡融媒记者 周嘉/文 宋姿熠/图", "周嘉 宋姿熠"), ("撰稿 张黎航，摄影 田宇", "张黎航"),
+    # a newspaper's credit mark before it (ypd_02: tune)
+    ("■本报记者 潘玉娇 王艳芳", "潘玉娇 王艳芳")])
 def test_a_credit_under_the_heading_is_no_title(line, names) -> None:
     body = ("6月26日，在一次以塑造和谐企业为主题的活动中，北京家乐福成立了党总支，这是外资企业党建的一个缩影。\n"
             "党总支成立后，积极开展党员教育，组织党员学习，发挥党员先锋模范作用，员工们纷纷表示支持。")
@@ -1218,3 +1220,8 @@ def test_a_date_over_the_heading_is_kept_but_not_shown_with_the_byline() -> None
     rep = Report(source="p.txt", part=1, lines=[Line(t, i) for i, t in enumerate(["在全县组织工作会议上的讲话", "（2010年12月9日）", BODY])])
     parse_head(rep)
     assert "2010年12月9日" in rep.meta.get("byline", "")
+
+
+def test_empty_stamp_fields_are_the_sites() -> None:
+    # ytg_12, yle_04, yth_10 (tune): a CMS's labels with their values left out
+    assert _chrome("发表时间:", "来自:", "责任部门:") == [BODY]

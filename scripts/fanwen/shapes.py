@@ -224,9 +224,11 @@ def reporter_credit(s: str) -> str:
     ('罗军 毕于倩', '张昊 崔路')
     >>> reporter_credit("通讯员:李佩怡"), reporter_credit("映象网记者 阮海峰 通讯员 李红菊 文/图"), reporter_credit("网记者节")
     ('李佩怡', '阮海峰 李红菊', '')
+    >>> reporter_credit("■本报记者 潘玉娇 王艳芳"), reporter_credit("□□县记者节")
+    ('潘玉娇 王艳芳', '')
     """
     s = simple(s.strip())
-    m = _REPORTER.match(s)
+    m = _REPORTER.match(re.sub(r"^[□■](?=\s*[^□■\s])\s*", "", s))  # "■本报记者 潘玉娇 王艳芳": a credit mark first
     names = _MADE.sub("", " ".join(filter(None, m.groups()))) if m else ""
     return names if names and all(is_person_name(n) for n in names.split()) else _bracketed_credit(s)
 
