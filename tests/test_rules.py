@@ -762,6 +762,8 @@ def test_forum_anti_copy_noise_goes_wherever_it_stands() -> None:
     ("8月26日，居民们站在楼下观看开工仪式。", ""),
     # "all the members" stand in no name: the clause's verb and object (yya_04: tune)
     ("支部结合活动的实施计划，组织全体党员进社区开展志愿服务活动。", ""),
+    # "or" and "used to" stand in no name either (yzb_15: tune)
+    ("述职报告是一种文体，主要用来汇报个人或团队开展工作的情况。", ""),
 ])
 def test_the_writer_is_the_subject_of_the_opening_clause(opening, org) -> None:
     assert find_org_in_body(Report("p.txt", 1, lines=[Line(opening, 1)])) == org
@@ -1225,3 +1227,9 @@ def test_a_date_over_the_heading_is_kept_but_not_shown_with_the_byline() -> None
 def test_empty_stamp_fields_are_the_sites() -> None:
     # ytg_12, yle_04, yth_10 (tune): a CMS's labels with their values left out
     assert _chrome("发表时间:", "来自:", "责任部门:") == [BODY]
+
+
+@pytest.mark.parametrize("line", ["详细内容", "跳转到主要内容", "我给文章打分", "1分   2分   3分   4分   5分", "本文得分：0.0参与评分人数：0"])
+def test_a_pages_label_skip_link_and_rating_widget_are_the_sites(line) -> None:
+    # yzh_13, yzc_07, yzc_11 (tune)
+    assert _chrome(line, "大湾区各建设工地热切关注全国两会") == ["大湾区各建设工地热切关注全国两会", BODY]
