@@ -1233,3 +1233,15 @@ def test_empty_stamp_fields_are_the_sites() -> None:
 def test_a_pages_label_skip_link_and_rating_widget_are_the_sites(line) -> None:
     # yzh_13, yzc_07, yzc_11 (tune)
     assert _chrome(line, "大湾区各建设工地热切关注全国两会") == ["大湾区各建设工地热切关注全国两会", BODY]
+
+
+def test_a_stamp_that_names_the_publishing_office_first_is_the_sites() -> None:
+    # yze_15 (tune): a school CMS's stamp under the heading, the office first, bars between
+    assert _chrome("攀越另一座高峰---新任校友會會長上任", "│發表單位:研究發展處 │發表日期:2008-12-01") == [
+        "攀越另一座高峰---新任校友會會長上任", BODY]
+
+
+@pytest.mark.parametrize("line", ["杨一龙（右二）在汉唐花卉产业园区调研产业发展。", "上圖:(左起)黃海龍、黃立輝向來賓們展示「世界華僑總會」會旗。"])
+def test_a_caption_that_places_people_in_the_photo_is_the_photos(line) -> None:
+    # yye_04, yze_11 (tune): two sites
+    assert _chrome("杨一龙：铺好生产路", line) == ["杨一龙：铺好生产路", BODY]
