@@ -1245,3 +1245,9 @@ def test_a_stamp_that_names_the_publishing_office_first_is_the_sites() -> None:
 def test_a_caption_that_places_people_in_the_photo_is_the_photos(line) -> None:
     # yye_04, yze_11 (tune): two sites
     assert _chrome("杨一龙：铺好生产路", line) == ["杨一龙：铺好生产路", BODY]
+
+
+def test_an_outlets_name_in_brackets_before_the_first_sentence_is_its_dateline() -> None:
+    # ygc_03, ywg_08 (tune): "【连网】" before a long first paragraph, as "本网讯" stands
+    first = "【连网】近日，学习了《习近平新时代中国特色社会主义思想专题摘编》第十七章，书中指出勇于自我革命，是我们党最鲜明的品格，也是我们党最大的优势，新时代党员干部要做勇于自我革命的战士。"
+    assert _chrome(first)[0] == first[len("【连网】"):]
