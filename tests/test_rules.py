@@ -867,7 +867,8 @@ def test_a_credit_in_brackets_after_the_last_sentence_is_the_newspapers(credit, 
 
 
 @pytest.mark.parametrize("field, author", [
-    ("作者：郝雅静", "郝雅静"), ("文/陈海蓉 伍 平 王春芝", "陈海蓉 伍平 王春芝"), ("创建者：王宇凡", "王宇凡")])
+    ("作者：郝雅静", "郝雅静"), ("文/陈海蓉 伍 平 王春芝", "陈海蓉 伍平 王春芝"), ("创建者：王宇凡", "王宇凡"),
+    ("文、摄/郭豪杰", "郭豪杰")])  # the writer who took the photos too (zac_03: tune)
 def test_a_sites_author_field_goes_to_the_metadata(field, author) -> None:
     """A site's author field under the heading (ymc_04, ele_21, ydd_07: three sites) is the
     page's record of its writer, as a newspaper's credit is: the names go to the metadata
@@ -1251,3 +1252,8 @@ def test_an_outlets_name_in_brackets_before_the_first_sentence_is_its_dateline()
     # ygc_03, ywg_08 (tune): "【连网】" before a long first paragraph, as "本网讯" stands
     first = "【连网】近日，学习了《习近平新时代中国特色社会主义思想专题摘编》第十七章，书中指出勇于自我革命，是我们党最鲜明的品格，也是我们党最大的优势，新时代党员干部要做勇于自我革命的战士。"
     assert _chrome(first)[0] == first[len("【连网】"):]
+
+
+def test_a_stamp_with_a_view_count_field_is_the_sites() -> None:
+    # yyb_09 (tune): "浏览数量" for "浏览次数"
+    assert _chrome("公司召开2026年度工作会议", "发布时间：2026-03-05浏览数量：") == ["公司召开2026年度工作会议", BODY]

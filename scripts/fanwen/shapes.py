@@ -156,7 +156,7 @@ _NAMES_CREDIT = re.compile(r"^(?P<names>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff
 # A site's author field, a label and the writers' names alone ("作者：郝雅静", "文/陈海蓉 伍 平 王春芝",
 # "创建者：王宇凡"), maybe with the photographer's after it ("撰稿 张黎航，摄影 田宇"): the page's
 # record of who wrote it, as a newspaper's credit is
-_WRITER_LABEL = r"(?:作者|文|撰稿|撰文|执笔|创建者)"
+_WRITER_LABEL = r"(?:作者|文\s*、\s*[摄图]|文|撰稿|撰文|执笔|创建者)"  # "文、摄/郭豪杰": who wrote and took the photos
 _AUTHOR_PART = r"\s*(?:[:：]|/|(?<=作者|撰稿|撰文|执笔|摄影)\s)\s*(?P<{}>[\u4e00-\u9fff·]{{2,4}}(?:\s*[ 、，,]\s*[\u4e00-\u9fff·]{{1,4}}){{0,5}}?)"
 _AUTHOR_FIELD = re.compile(rf"^\s*{_WRITER_LABEL}{_AUTHOR_PART.format('names')}"
                            rf"(?:\s*[，,；;]?\s*(?:摄影|图){_AUTHOR_PART.format('photo')})?\s*$")
