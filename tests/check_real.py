@@ -47,7 +47,7 @@ TARGETS = {"count": 0.95, "title": 0.90, "unit_type": 0.90, "genre": 0.85, "must
 # Where each half stands now: a ratchet that fails on any regression while the cleanup is
 # brought up to TARGETS (raise it with every improvement; drop it once TARGETS hold).
 FLOORS = {
-    "tune": {"count": 0.98, "title": 0.94, "unit_type": 0.91, "genre": 0.95, "must": 0.99, "chrome": 662},
+    "tune": {"count": 0.98, "title": 0.94, "unit_type": 0.91, "genre": 0.95, "must": 0.99, "chrome": 660},
     "held": {"count": 0.98, "title": 0.88, "unit_type": 0.85, "genre": 0.89, "must": 0.99, "chrome": 1033},
 }
 FIELDS = ("count", "boundary", "title", "unit_type", "genre", "date", "flags", "must")
