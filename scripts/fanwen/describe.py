@@ -740,12 +740,12 @@ def lift_credit_line(rep: Report) -> None:
     """A credit line among the text's first lines ("作者:余练" under a paper's abstract) is the
     byline: it goes up to it. A reporter's credit at the end of a news item ("通讯员 吕守军报道")
     names the newspaper's people: the names go to the metadata, the text closes over it."""
-    while len(rep.lines) > 1 and (names := reporter_credit(rep.lines[-1].text) or author_field(rep.lines[-1].text)):
-        # the newspaper's credit, not the writer's: its names stay in the metadata, the line
-        # is no text of the model (nor shown with the byline)
+    while len(rep.lines) > 1 and (credit := _credit(rep.lines[-1].text))[0]:
+        # the newspaper's credit or the site's author field, not the writer's text: its names
+        # stay in the metadata, the line is no text of the model (nor shown with the byline)
         ln = rep.lines.pop()
-        rep.meta.setdefault("author", names)
-        rep.remove("reporter_credit", ln.text, ln.no)
+        rep.meta.setdefault("author", credit[1])
+        rep.remove(credit[0], ln.text, ln.no)
     glued = GLUED_CREDIT.search(rep.lines[-1].text) if rep.lines else None
     if glued and (names := reporter_credit(glued.group("credit"))):
         # "…深入开展。 (阮莉 陈颖)": the credit run on after the last sentence

@@ -193,7 +193,7 @@ def _name_list(text: str) -> list[str]:
 # "(蔡娜 编辑:王利军)", "(作者、编辑:周晓丹)", "(阮莉 陈颖)"): the roles, and names alone
 _CREDIT_ROLE = r"(?:[\u4e00-\u9fff]{0,8}?(?:记者|通讯员)|作者|编辑|责任编辑|责编|摄影|摄像|摄|图片|图|文字|文|图文|审核|校对|供稿|撰稿)"
 _CREDIT_ROLES = rf"{_CREDIT_ROLE}(?:\s*[、/]\s*{_CREDIT_ROLE})*"
-_BRACKETED = re.compile(r"^\s*[（(]\s*(?P<inner>[^（）()]{2,60}?)\s*[)）]\s*$")
+_BRACKETED_CREDIT = re.compile(r"^\s*[（(]\s*(?P<inner>[^（）()]{2,60}?)\s*[)）]\s*$")
 # the credit glued to the text's last sentence
 GLUED_CREDIT = re.compile(r"(?<=[。！？!?”’」』])\s*(?P<credit>[（(][^（）()]{2,60}[)）])\s*$")
 
@@ -206,7 +206,7 @@ def _bracketed_credit(s: str) -> str:
     >>> _bracketed_credit("（许敏）"), _bracketed_credit("（典礼结束）"), _bracketed_credit("（三台县北坝镇人民政府 何乐）")
     ('', '', '')
     """
-    m = _BRACKETED.match(s)
+    m = _BRACKETED_CREDIT.match(s)
     if not m:
         return ""
     inner = m.group("inner")
