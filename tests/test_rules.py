@@ -94,6 +94,16 @@ def test_a_news_sites_font_size_toggle() -> None:
     assert match_line_rule("大字号 小字号", "body").name == "font_size_widget"
 
 
+@pytest.mark.parametrize("line", [
+    # yyb_05, yuf_07, yvg_09 (tune): a trail of two places, and one after the site's logo
+    "淮河能源>>党的建设", "新闻中心 > 天下", "logo 首頁 > 文匯報 > 香港海南省同鄉協會 > 正文"])
+def test_a_short_trail_alone_on_its_line_is_a_breadcrumb(line) -> None:
+    from fanwen.read import normalise_line
+
+    assert match_line_rule(normalise_line(line), "head").name == "breadcrumb"
+    assert match_line_rule(normalise_line("营业收入>上年同期"), "head") is None
+
+
 def test_breadcrumb_with_no_break_spaces() -> None:
     from fanwen.read import normalise_line
 
@@ -850,6 +860,14 @@ def test_a_reporter_credit_is_the_newspapers_not_the_models_text() -> None:
     rep = pipeline.run_page("y.txt", f"双沟镇召开人代会\n滨州日报/滨州网记者罗军通讯员毕于倩\n{body}\n{body}\n".encode()).reports[0]
     assert rep.meta["title"] == "双沟镇召开人代会" and rep.meta["author"] == "罗军 毕于倩"
     assert "罗军" not in rep.meta.get("byline", "") + "".join(ln.text for ln in rep.lines)
+
+
+def test_a_clause_broken_onto_the_last_line_names_no_unit() -> None:
+    """A page cut off after "这次由中华全国归国华侨联合会" (wdf_03, tune): the clause is no
+    signature naming the writer's unit, so it does not decide the unit type."""
+    body = "5月10日上午，双沟镇召开第十八届人民代表大会第六次会议，会议听取了政府工作报告，审议通过了各项决议。"
+    rep = pipeline.run_page("x.txt", f"双沟镇召开人代会\n{body}\n{body}\n这次由中华全国归国华侨联合会\n".encode()).reports[0]
+    assert "这次由" not in rep.meta.get("org", "") and rep.meta["unit_type"] != "社会组织"
 
 
 @pytest.mark.parametrize("credit, names", [

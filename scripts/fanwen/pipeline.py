@@ -347,8 +347,10 @@ def _mark_headings(rep: Report, page: Page, opts: Options) -> None:
 def _find_org(rep: Report, page: Page, opts: Options) -> None:
     # a byline's position names its unit ("微山县人民法院党组成员、政治部主任") before the body does
     unit = classify.unit_of_position(rep.meta.get("position", ""))
-    org = (rep.meta.get("org") or rep.meta.get("signature") or (unit if is_org_name(unit) else "")
-           or describe.find_org_in_body(rep))
+    not_in_names = rules.structure()["not_in_names"]
+    # a clause broken onto a line of its own is no name ("这次由中华全国归国华侨联合会")
+    org = next((o for o in (rep.meta.get("org"), rep.meta.get("signature"), unit if is_org_name(unit) else "")
+                if o and not re.search(not_in_names, o)), "") or describe.find_org_in_body(rep)
     if org:
         rep.meta["org"] = describe.fuller_org(org, rep)
 
