@@ -862,6 +862,64 @@ def test_a_reporter_credit_is_the_newspapers_not_the_models_text() -> None:
     assert "罗军" not in rep.meta.get("byline", "") + "".join(ln.text for ln in rep.lines)
 
 
+@pytest.mark.parametrize("line, names", [
+    # zba_14 (a fresh batch): a paper's credits over a profile, the writer's with what he made first
+    ("文/羊城晚报全媒体记者 鄢敏", "鄢敏"), ("实习生 林少娟 图/受访者供图", "林少娟"), ("实习生 林少娟", "林少娟")])
+def test_a_newspapers_credit_names_its_writers(line, names) -> None:
+    from fanwen.shapes import reporter_credit
+    assert reporter_credit(line) == names
+
+
+@pytest.mark.parametrize("line, opens", [
+    ("领导和同事们：", True), ("战友们:", True), ("各位领导、同志们：", True),
+    ("我们：", False), ("他们:", False), ("同事们的努力", False)])
+def test_those_addressed_alone_open_a_speech(line, opens) -> None:
+    """"领导和同事们：" over the text (zbh_09, a fresh batch) is the speech's opening, no title."""
+    from fanwen.shapes import is_salutation
+    assert is_salutation(line) is opens
+
+
+@pytest.mark.parametrize("line, text", [
+    # zbc_06, zbb_03 (a fresh batch): an outlet and its reporters in brackets before the lead
+    ("新华卫视(伍琪 周盛春)为进一步强化党员身份意识和责任意识，9月27日晚，新邵职中党总部举行了一场生日会。",
+     "为进一步强化党员身份意识和责任意识，9月27日晚，新邵职中党总部举行了一场生日会。"),
+    ("共工新闻电(朱善永 周恩惠 ) 为深入学习贯彻主题教育，加强对基层党员干部的教育，分公司开展了主题党日活动。",
+     "为深入学习贯彻主题教育，加强对基层党员干部的教育，分公司开展了主题党日活动。")])
+def test_an_outlets_dateline_with_its_reporters_goes(line, text) -> None:
+    assert _chrome(line)[0] == text
+    # a unit with people in brackets is the text's own
+    assert _chrome("市中心（张三 李四）为进一步强化党员意识，举行了一场生日会。")[0].startswith("市中心")
+
+
+def test_a_long_headline_set_as_a_list_item_over_the_text_is_the_heading() -> None:
+    """"- 党建引领丨…新路径" alone over the lead (zbd_07, a fresh batch): the page set its
+    heading as a list item; it is no item of the site's."""
+    body = "2025年9月11日下午，增城区中医医院党委与派潭镇中心卫生院党总支在医院会议室联合举办党建共建活动。"
+    lines = _chrome("- 党建引领丨增城区中医医院与派潭镇中心卫生院共探中医医联体高质量发展新路径", body)
+    assert lines[0] == "党建引领丨增城区中医医院与派潭镇中心卫生院共探中医医联体高质量发展新路径"
+
+
+def test_a_stamp_field_in_a_bulleted_list_is_the_stamps() -> None:
+    """"• 来源:…" over "• 时间:…" under the heading (zba_09, a fresh batch): the source field
+    goes with the stamp, and the line over them stays the heading."""
+    body = "5月10日上午，双沟镇召开第十八届人民代表大会第六次会议，会议听取了政府工作报告，审议通过了各项决议。"
+    page = pipeline.run_page("x.txt", f"首页 > 湖景社区 社区资讯\n湖景社区2021年服务项目遴选会举行\n  • 来源:笋岗街道湖景社区\n"
+                             f"  • 时间:2021-09-24 10:28\n{body}\n{body}\n".encode())
+    assert page.reports[0].meta["title"] == "湖景社区2021年服务项目遴选会举行"
+    assert "来源:笋岗街道湖景社区" in [r.text.strip("• ") for r in page.removed]
+
+
+def test_a_bare_date_under_a_heading_ends_it() -> None:
+    """"2020-06-13" between two headline-like lines (ywh_11, tune): the site's date stamp under
+    the article's heading, so the line after it is the text's, not more of the heading; a date
+    under a byline ("北京市委第一书记 彭真" / "1965.12.14", raf_14) marks no heading."""
+    body = "5月10日上午，双沟镇召开第十八届人民代表大会第六次会议，会议听取了政府工作报告，审议通过了各项决议。"
+    rep = pipeline.run_page("x.txt", f"服务业总工会换新阁展新貌\n\n2020-06-13\n\n服务业总工会召开会员代表大会\n{body}\n{body}\n".encode()).reports[0]
+    assert rep.meta["title"] == "服务业总工会换新阁展新貌"
+    rep = pipeline.run_page("y.txt", f"彭真在市委工作会议上的讲话\n北京市委第一书记 彭真\n1965.12.14\n{body}\n{body}\n".encode()).reports[0]
+    assert rep.meta["title"] == "彭真在市委工作会议上的讲话"
+
+
 def test_a_clause_broken_onto_the_last_line_names_no_unit() -> None:
     """A page cut off after "这次由中华全国归国华侨联合会" (wdf_03, tune): the clause is no
     signature naming the writer's unit, so it does not decide the unit type."""
@@ -950,6 +1008,8 @@ def test_font_size_buttons_before_a_stamp_are_no_title() -> None:
     ("今天是:", "empty_field"),
     # a photo's caption: a group photographed, a person caught speaking
     ("全体党员合影留念", "scene_caption"), ("张光霖院长在讲话", "scene_caption"),
+    # a stamp whose date ends in a slash before the clock (zba_02, a fresh batch)
+    (" 2020/03/18/ 09:14 来源:兰州日报 记者王忠德 特约记者火心", "clock_stamp"),
 ])
 def test_more_site_furniture_lines(line, rule) -> None:
     from fanwen.chrome import match_line_rule

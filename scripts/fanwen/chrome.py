@@ -11,7 +11,8 @@ import re
 from . import line_model, rules
 from .dates import parse_date
 from .model import Line, Page, Removal
-from .shapes import SENTENCE_CLOSE, complete_title, is_document_number, is_org_name, is_section_label, is_title_like, runs_on, subtitle_text
+from .shapes import (SENTENCE_CLOSE, complete_title, is_document_number, is_org_name, is_person_name, is_section_label,
+                     is_title_like, runs_on, subtitle_text)
 from .text import cjk_count, cn_number, fold, to_simplified
 
 def is_body_line(s: str) -> bool:
@@ -267,6 +268,9 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
         rule = match_line_rule(ln.text, scope, disabled)
         if rule is not None and rule.name == "editor_heading":
             editor_para = True
+        if rule is not None and rule.name == "meta_bullet":
+            # "• 来源:笋岗街道湖景社区" over "• 时间:…": a stamp's field in the list is the stamp's
+            rule = match_line_rule(ln.text[_BULLET.match(ln.text).end():], scope, disabled) or rule
         if rule is not None and rule.name == "meta_bullet" and (
                 _stamp_follows(lines, i, scope, disabled) or _heading_over_text(lines, i)):
             # "• 榮促進會會員大會通過報告續擴會址" over "时间:… 来源:…": the article's heading in a list
@@ -293,8 +297,10 @@ def strip_site_chrome(page: Page, disabled: frozenset[str] = frozenset()) -> Non
                 # "0.02 MB" over "大小", "2024年09月22日" over "发布时间": the card's value goes with it
                 page.removed.append(Removal(rule.name, kept.pop().text, ln.no - 1))
             _note_page_fact(page, rule, ln, kept)
-            # (a source credit with the day it was posted, "来源:沙坡头区政府办公室 2021.09.09", too)
-            stamp = (rule.name in _STAMPS or (rule.name == "head_date_stamp" and _SOURCED.search(ln.text))
+            # (a source credit with the day it was posted, "来源:沙坡头区政府办公室 2021.09.09", too;
+            # a bare date under a heading, "2020-06-13", but not under a byline: "…书记 彭真")
+            stamp = (rule.name in _STAMPS or (rule.name == "head_date_stamp" and (
+                _SOURCED.search(ln.text) or not (kept and is_person_name(kept[-1].text.split()[-1]))))
                      or (rule.name == "head_source" and parse_date(ln.text)))
             # the heading stands right over the stamp: not over a record's other fields (索引号,
             # 发布机构, … then 发布日期: the line above them is the column, "预算绩效管理")
@@ -486,8 +492,9 @@ def _heading_over_text(lines: list[Line], i: int) -> bool:
     its first paragraph): the heading, set as a list item by the page, not one of the site's."""
     text = _BULLET.sub("", lines[i].text)
     alone = not (i and _BULLET.match(lines[i - 1].text))
-    return (alone and i + 1 < len(lines) and is_body_line(lines[i + 1].text) and complete_title(text)
-            and cjk_count(text) >= 6)
+    # (or a long headline: "- 党建引领丨增城区中医医院与派潭镇中心卫生院共探…新路径")
+    return (alone and i + 1 < len(lines) and is_body_line(lines[i + 1].text) and cjk_count(text) >= 6
+            and (complete_title(text) or (cjk_count(text) >= 16 and is_title_like(text))))
 
 
 def _strip_above_stamped_title(page: Page, kept: list[Line]) -> list[Line]:

@@ -137,7 +137,7 @@ _CREDIT_MARK = re.compile(r"^[□■]\s*(?P<rest>[^□■\s].{1,24})$")
 _AFFILIATION = re.compile(r"^[（(]?(?P<org>[^（）()\d]{4,60}?)[，,、\s]\s*(?:[\u4e00-\u9fff]{2,8}\s*){1,3}\d{6}[）)]?$")
 # ("本报记者杨晓斌", "通讯员 吕守军报道", "雅安日报全媒体记者 孙振宇": the paper's own reporter,
 # named with the paper, needs no space; a credit may end in 报道 or 摄)
-_REPORTER_ROLE = r"(?:全媒体|首席|特约|见习)?(?:记者|通讯员)"
+_REPORTER_ROLE = r"(?:(?:全媒体|首席|特约|见习)?(?:记者|通讯员)|实习生)"
 # (each name maybe with what it made: "周嘉/文 宋姿熠/图")
 _REPORTER_NAMES = r"[\u4e00-\u9fff]{2,4}?(?:\s*/\s*[文图])?(?:\s+[\u4e00-\u9fff]{2,4}?(?:\s*/\s*[文图])?){0,3}?"
 # (the outlet in book-title marks or named as a news brand or as this site: "《人民日报》记者张永恒",
@@ -147,7 +147,8 @@ _REPORTER = re.compile(rf"^\s*(?:(?:本报|本刊|本台|本网|本站|《[^《�
                        rf"(?P<names>{_REPORTER_NAMES})"
                        # a second role ("…记者罗军通讯员毕于倩", "记者 张昊 通讯员 崔路")
                        rf"(?:\s*{_REPORTER_ROLE}\s*[:：]?\s*(?P<more>{_REPORTER_NAMES}))?"
-                       r"\s*(?:报道|摄影|摄|文\s*/\s*图)?\s*$")
+                       # (what it made, or whose photos the item shows: "图/受访者供图")
+                       r"\s*(?:报道|摄影|摄|文\s*/\s*图|(?:图\s*/\s*)?受访者供图)?\s*$")
 _MADE = re.compile(r"\s*/\s*[文图]")  # what a credited name made ("周嘉/文")
 # A news item's credit of bare names, maybe with the day it was filed ("庞宇岐 高华 1231")
 _NAMES_CREDIT = re.compile(r"^(?P<names>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){1,3})(?:\s+(?:[01]\d[0-3]\d|\d{1,2}[-/.]\d{1,2}))?$")
